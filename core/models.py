@@ -61,6 +61,9 @@ class AuditEntry(models.Model):
     # Org path the object belonged to when written, so the audit list itself can be scoped.
     scope_path = models.CharField(max_length=255, blank=True, db_index=True)
 
+    scope_fields = ("scope_path",)
+    objects = ScopedQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit log")
@@ -68,7 +71,7 @@ class AuditEntry(models.Model):
         indexes = [models.Index(fields=["content_type", "object_id", "-at"])]
 
     def __str__(self):
-        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()} {self.object_repr}"
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.get_action_display()}"
 
 
 class CalendarDay(models.Model):

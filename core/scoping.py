@@ -1,7 +1,8 @@
 """Data scope: the one mechanism that decides which rows a user may see or touch.
 
 Every user acts within one or more org subtrees (their role assignments). A scoped model
-declares ``scope_fields``: the paths from the model to an ``orgs.Org`` ("" for the Org itself).
+declares ``scope_fields``: the paths from the model to an ``orgs.Org`` ("" for the Org itself,
+or a field ending in ``path`` that stores a copy of an org path).
 ``Model.objects.visible_to(user, action)`` turns the user's subtrees into one SQL filter of
 materialised-path prefixes, so scope is evaluated inside the database, never row by row.
 Base views, API viewsets and form choice fields all call it; nothing filters scope by hand.
@@ -68,7 +69,10 @@ def scope_filter(model, paths: list[str]) -> Q:
     """The Q object selecting rows of ``model`` that lie in any of ``paths``."""
     condition = Q(pk__in=[])
     for field in model.scope_fields:
-        lookup = f"{field}__path__startswith" if field else "path__startswith"
+        if field.endswith("path"):  # a stored copy of the org path (e.g. audit rows)
+            lookup = f"{field}__startswith"
+        else:
+            lookup = f"{field}__path__startswith" if field else "path__startswith"
         for path in paths:
             condition |= Q(**{lookup: path})
     return condition

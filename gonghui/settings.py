@@ -22,14 +22,10 @@ def env_bool(name: str, default: bool) -> bool:
 
 
 DEBUG = env_bool("DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY") or (
-    "dev-only-insecure-key" if DEBUG else None
-)
+SECRET_KEY = os.environ.get("SECRET_KEY") or ("dev-only-insecure-key" if DEBUG else None)
 if not SECRET_KEY:
     raise RuntimeError("SECRET_KEY must be set when DEBUG is off")
-GONGHUI_FIELD_KEY = os.environ.get("GONGHUI_FIELD_KEY") or (
-    "dev-only-field-key" if DEBUG else None
-)
+GONGHUI_FIELD_KEY = os.environ.get("GONGHUI_FIELD_KEY") or ("dev-only-field-key" if DEBUG else None)
 if not GONGHUI_FIELD_KEY:
     raise RuntimeError("GONGHUI_FIELD_KEY must be set when DEBUG is off")
 

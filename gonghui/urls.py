@@ -1,6 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from orgs.views import HomeView
+
 urlpatterns = [
+    path("", HomeView.as_view(), name="home"),
+    path("", include("core.urls")),
+    path("", include("orgs.urls")),
+    path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

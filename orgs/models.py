@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node, MP_NodeManager, MP_NodeQuerySet
 
@@ -24,12 +25,9 @@ class OrgQuerySet(ScopedQuerySetMixin, MP_NodeQuerySet):
         return self.filter(path__startswith=org.path)
 
 
-class OrgManager(MP_NodeManager):
+class OrgManager(MP_NodeManager.from_queryset(OrgQuerySet)):
     def get_queryset(self):
         return OrgQuerySet(self.model, using=self._db).order_by("path")
-
-    def visible_to(self, user, action="view"):
-        return self.get_queryset().visible_to(user, action)
 
 
 class Org(MP_Node):
@@ -72,6 +70,9 @@ class Org(MP_Node):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("orgs:detail", args=[self.pk])
 
     @property
     def is_active(self):
@@ -142,7 +143,9 @@ class Enterprise(models.Model):
     )
     region_code = models.CharField(_("administrative division code"), max_length=12, blank=True)
     address = models.CharField(_("address"), max_length=200, blank=True)
-    is_platform = models.BooleanField(_("platform company (new forms of employment)"), default=False)
+    is_platform = models.BooleanField(
+        _("platform company (new forms of employment)"), default=False
+    )
     covering_union = models.ForeignKey(
         Org,
         on_delete=models.PROTECT,
@@ -152,7 +155,10 @@ class Enterprise(models.Model):
         verbose_name=_("covering union"),
     )
     status = models.CharField(
-        _("status"), max_length=16, choices=EnterpriseStatus.choices, default=EnterpriseStatus.ACTIVE
+        _("status"),
+        max_length=16,
+        choices=EnterpriseStatus.choices,
+        default=EnterpriseStatus.ACTIVE,
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -168,3 +174,6 @@ class Enterprise(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("orgs:enterprise-detail", args=[self.pk])

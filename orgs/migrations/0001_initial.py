@@ -5,83 +5,273 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Org',
+            name="Org",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('path', models.CharField(max_length=255, unique=True)),
-                ('depth', models.PositiveIntegerField()),
-                ('numchild', models.PositiveIntegerField(default=0)),
-                ('code', models.CharField(max_length=32, unique=True, verbose_name='org code')),
-                ('name', models.CharField(db_index=True, max_length=120, verbose_name='name')),
-                ('level', models.CharField(choices=[('city', 'City federation of trade unions'), ('district', 'District/county federation'), ('street', 'Street/town federation'), ('federation', 'Joint federation'), ('grassroots', 'Grassroots union'), ('group', 'Union group')], db_index=True, max_length=16, verbose_name='level')),
-                ('federation_kind', models.CharField(blank=True, choices=[('industry', 'Industry federation'), ('park', 'Park federation'), ('building', 'Building federation'), ('business', 'Business-district federation'), ('area', 'Area federation')], max_length=16, verbose_name='federation kind')),
-                ('grassroots_type', models.CharField(blank=True, choices=[('standalone', 'Standalone'), ('joint', 'Joint')], max_length=16, verbose_name='grassroots union type')),
-                ('region_code', models.CharField(blank=True, max_length=12, verbose_name='administrative division code')),
-                ('chair_name', models.CharField(blank=True, max_length=50, verbose_name='chair')),
-                ('founded_on', models.DateField(blank=True, null=True, verbose_name='founded on')),
-                ('status', models.CharField(choices=[('active', 'Active'), ('dissolved', 'Dissolved')], default='active', max_length=16, verbose_name='status')),
-                ('dissolved_on', models.DateField(blank=True, null=True, verbose_name='dissolved on')),
-                ('dissolution_reason', models.CharField(blank=True, max_length=200, verbose_name='reason for dissolution')),
-                ('term_years', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='term (years)')),
-                ('last_election_on', models.DateField(blank=True, null=True, verbose_name='last election')),
-                ('next_election_due', models.DateField(blank=True, db_index=True, null=True, verbose_name='next election due')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("path", models.CharField(max_length=255, unique=True)),
+                ("depth", models.PositiveIntegerField()),
+                ("numchild", models.PositiveIntegerField(default=0)),
+                ("code", models.CharField(max_length=32, unique=True, verbose_name="org code")),
+                ("name", models.CharField(db_index=True, max_length=120, verbose_name="name")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("city", "City federation of trade unions"),
+                            ("district", "District/county federation"),
+                            ("street", "Street/town federation"),
+                            ("federation", "Joint federation"),
+                            ("grassroots", "Grassroots union"),
+                            ("group", "Union group"),
+                        ],
+                        db_index=True,
+                        max_length=16,
+                        verbose_name="level",
+                    ),
+                ),
+                (
+                    "federation_kind",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("industry", "Industry federation"),
+                            ("park", "Park federation"),
+                            ("building", "Building federation"),
+                            ("business", "Business-district federation"),
+                            ("area", "Area federation"),
+                        ],
+                        max_length=16,
+                        verbose_name="federation kind",
+                    ),
+                ),
+                (
+                    "grassroots_type",
+                    models.CharField(
+                        blank=True,
+                        choices=[("standalone", "Standalone"), ("joint", "Joint")],
+                        max_length=16,
+                        verbose_name="grassroots union type",
+                    ),
+                ),
+                (
+                    "region_code",
+                    models.CharField(
+                        blank=True, max_length=12, verbose_name="administrative division code"
+                    ),
+                ),
+                ("chair_name", models.CharField(blank=True, max_length=50, verbose_name="chair")),
+                ("founded_on", models.DateField(blank=True, null=True, verbose_name="founded on")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Active"), ("dissolved", "Dissolved")],
+                        default="active",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "dissolved_on",
+                    models.DateField(blank=True, null=True, verbose_name="dissolved on"),
+                ),
+                (
+                    "dissolution_reason",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="reason for dissolution"
+                    ),
+                ),
+                (
+                    "term_years",
+                    models.PositiveSmallIntegerField(
+                        blank=True, null=True, verbose_name="term (years)"
+                    ),
+                ),
+                (
+                    "last_election_on",
+                    models.DateField(blank=True, null=True, verbose_name="last election"),
+                ),
+                (
+                    "next_election_due",
+                    models.DateField(
+                        blank=True, db_index=True, null=True, verbose_name="next election due"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
             },
         ),
         migrations.CreateModel(
-            name='Enterprise',
+            name="Enterprise",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('uscc', models.CharField(max_length=18, unique=True, verbose_name='unified social credit code')),
-                ('name', models.CharField(db_index=True, max_length=200, verbose_name='name')),
-                ('category', models.CharField(choices=[('110', 'State-owned'), ('120', 'Collective'), ('130', 'Joint-stock cooperative'), ('140', 'Joint operation'), ('150', 'Limited liability company'), ('160', 'Joint-stock company'), ('170', 'Private'), ('190', 'Other domestic'), ('200', 'Hong Kong, Macao or Taiwan invested'), ('300', 'Foreign invested'), ('400', 'Public institution'), ('500', 'Government body'), ('600', 'Individual business'), ('700', 'Private non-enterprise unit')], max_length=3, verbose_name='unit category')),
-                ('industry', models.CharField(choices=[('A', 'Agriculture, forestry, animal husbandry and fishery'), ('B', 'Mining'), ('C', 'Manufacturing'), ('D', 'Electricity, heat, gas and water'), ('E', 'Construction'), ('F', 'Wholesale and retail'), ('G', 'Transport, storage and post'), ('H', 'Accommodation and catering'), ('I', 'Information transmission, software and IT services'), ('J', 'Finance'), ('K', 'Real estate'), ('L', 'Leasing and business services'), ('M', 'Scientific research and technical services'), ('N', 'Water conservancy, environment and public facilities'), ('O', 'Resident services, repair and other services'), ('P', 'Education'), ('Q', 'Health and social work'), ('R', 'Culture, sports and entertainment'), ('S', 'Public administration, social security and social organisations'), ('T', 'International organisations')], max_length=1, verbose_name='industry')),
-                ('employee_count', models.PositiveIntegerField(verbose_name='employees')),
-                ('region_code', models.CharField(blank=True, max_length=12, verbose_name='administrative division code')),
-                ('address', models.CharField(blank=True, max_length=200, verbose_name='address')),
-                ('is_platform', models.BooleanField(default=False, verbose_name='platform company (new forms of employment)')),
-                ('status', models.CharField(choices=[('active', 'Operating'), ('closed', 'Closed')], default='active', max_length=16, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('covering_union', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='covered_enterprises', to='orgs.org', verbose_name='covering union')),
-                ('territory', models.ForeignKey(help_text='The city, district or street federation whose area the unit is in.', on_delete=django.db.models.deletion.PROTECT, related_name='territory_enterprises', to='orgs.org', verbose_name='located in')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "uscc",
+                    models.CharField(
+                        max_length=18, unique=True, verbose_name="unified social credit code"
+                    ),
+                ),
+                ("name", models.CharField(db_index=True, max_length=200, verbose_name="name")),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("110", "State-owned"),
+                            ("120", "Collective"),
+                            ("130", "Joint-stock cooperative"),
+                            ("140", "Joint operation"),
+                            ("150", "Limited liability company"),
+                            ("160", "Joint-stock company"),
+                            ("170", "Private"),
+                            ("190", "Other domestic"),
+                            ("200", "Hong Kong, Macao or Taiwan invested"),
+                            ("300", "Foreign invested"),
+                            ("400", "Public institution"),
+                            ("500", "Government body"),
+                            ("600", "Individual business"),
+                            ("700", "Private non-enterprise unit"),
+                        ],
+                        max_length=3,
+                        verbose_name="unit category",
+                    ),
+                ),
+                (
+                    "industry",
+                    models.CharField(
+                        choices=[
+                            ("A", "Agriculture, forestry, animal husbandry and fishery"),
+                            ("B", "Mining"),
+                            ("C", "Manufacturing"),
+                            ("D", "Electricity, heat, gas and water"),
+                            ("E", "Construction"),
+                            ("F", "Wholesale and retail"),
+                            ("G", "Transport, storage and post"),
+                            ("H", "Accommodation and catering"),
+                            ("I", "Information transmission, software and IT services"),
+                            ("J", "Finance"),
+                            ("K", "Real estate"),
+                            ("L", "Leasing and business services"),
+                            ("M", "Scientific research and technical services"),
+                            ("N", "Water conservancy, environment and public facilities"),
+                            ("O", "Resident services, repair and other services"),
+                            ("P", "Education"),
+                            ("Q", "Health and social work"),
+                            ("R", "Culture, sports and entertainment"),
+                            (
+                                "S",
+                                "Public administration, social security and social organisations",
+                            ),
+                            ("T", "International organisations"),
+                        ],
+                        max_length=1,
+                        verbose_name="industry",
+                    ),
+                ),
+                ("employee_count", models.PositiveIntegerField(verbose_name="employees")),
+                (
+                    "region_code",
+                    models.CharField(
+                        blank=True, max_length=12, verbose_name="administrative division code"
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=200, verbose_name="address")),
+                (
+                    "is_platform",
+                    models.BooleanField(
+                        default=False, verbose_name="platform company (new forms of employment)"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("active", "Operating"), ("closed", "Closed")],
+                        default="active",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "covering_union",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="covered_enterprises",
+                        to="orgs.org",
+                        verbose_name="covering union",
+                    ),
+                ),
+                (
+                    "territory",
+                    models.ForeignKey(
+                        help_text="The city, district or street federation whose area the unit is in.",
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="territory_enterprises",
+                        to="orgs.org",
+                        verbose_name="located in",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enterprise',
-                'verbose_name_plural': 'enterprises',
-                'ordering': ['name', 'id'],
+                "verbose_name": "enterprise",
+                "verbose_name_plural": "enterprises",
+                "ordering": ["name", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Election',
+            name="Election",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('held_on', models.DateField(verbose_name='held on')),
-                ('term_years', models.PositiveSmallIntegerField(verbose_name='term (years)')),
-                ('chair_name', models.CharField(max_length=50, verbose_name='chair')),
-                ('committee_members', models.TextField(verbose_name='committee members')),
-                ('audit_committee_members', models.TextField(blank=True, verbose_name='audit committee members')),
-                ('notes', models.CharField(blank=True, max_length=200, verbose_name='notes')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('org', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='elections', to='orgs.org', verbose_name='organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("held_on", models.DateField(verbose_name="held on")),
+                ("term_years", models.PositiveSmallIntegerField(verbose_name="term (years)")),
+                ("chair_name", models.CharField(max_length=50, verbose_name="chair")),
+                ("committee_members", models.TextField(verbose_name="committee members")),
+                (
+                    "audit_committee_members",
+                    models.TextField(blank=True, verbose_name="audit committee members"),
+                ),
+                ("notes", models.CharField(blank=True, max_length=200, verbose_name="notes")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "org",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="elections",
+                        to="orgs.org",
+                        verbose_name="organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'election',
-                'verbose_name_plural': 'elections',
-                'ordering': ['-held_on', '-id'],
+                "verbose_name": "election",
+                "verbose_name_plural": "elections",
+                "ordering": ["-held_on", "-id"],
             },
         ),
     ]

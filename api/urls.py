@@ -1,0 +1,17 @@
+"""/api/v1/ routing. Each app keeps its serializers and viewsets in <app>/api.py."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from orgs.api import EnterpriseViewSet, OrgViewSet
+
+router = DefaultRouter()
+router.register("orgs", OrgViewSet, basename="org")
+router.register("enterprises", EnterpriseViewSet, basename="enterprise")
+
+urlpatterns = [
+    path("", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+]

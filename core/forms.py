@@ -1,0 +1,27 @@
+from django import forms
+
+from core.choices import Action
+
+
+def restrict_choices_to_scope(form, user, action: str = Action.CHANGE) -> None:
+    """Limit every model-choice field to rows the user may act on, so a dropdown never
+    offers (and validation never accepts) an object outside the user's scope."""
+    for field in form.fields.values():
+        if isinstance(field, forms.ModelChoiceField | forms.ModelMultipleChoiceField):
+            queryset = field.queryset
+            if hasattr(queryset, "visible_to"):
+                field.queryset = queryset.visible_to(user, action)
+
+
+class ScopedForm(forms.Form):
+    """A plain form that knows its user; ActionFormView restricts its choices to scope."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxInput):
+                continue
+            css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
