@@ -16,6 +16,12 @@ from orgs.choices import OrgLevel
 from orgs.tests.factories import EnterpriseFactory, make_org
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Argon2 is deliberately slow; tests that need it say so (see test_accounts)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def _fresh(org):
     """treebeard needs the parent's current numchild before adding a child."""
     org.refresh_from_db()

@@ -14,6 +14,9 @@ class ScopedFilterSet(django_filters.FilterSet):
         super().__init__(data, queryset, request=request, **kwargs)
         if request is not None:
             restrict_choices_to_scope(self.form, request.user, Action.VIEW)
+        for field in self.form.fields.values():
+            if hasattr(field, "empty_label"):
+                field.empty_label = _("All")
 
 
 class AuditFilterSet(ScopedFilterSet):

@@ -160,6 +160,9 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
 }
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
+FILTERS_NULL_CHOICE_LABEL = _("Not set")
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Gonghui API",
     "DESCRIPTION": "智慧工会 REST API. Token auth: `Authorization: Token <key>`.",

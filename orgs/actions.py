@@ -156,13 +156,25 @@ def org_update(*, actor, org: Org, data: dict) -> Org:
     return org
 
 
+def _ensure_parent_in_scope(actor, org: Org) -> None:
+    """Restructuring (moving, dissolving) an org is decided one level up: a cadre may
+    reshape what lies below their grant, not the org they were granted."""
+    parent = Org.objects.get_parent(org)
+    if parent is None:
+        if not getattr(actor, "is_superuser", False) and actor is not None:
+            raise OutOfScope()
+        return
+    ensure_in_scope(actor, org)
+    ensure_org_in_scope(actor, parent)
+
+
 @transaction.atomic
 def org_move(*, actor, org: Org, new_parent: Org) -> Org:
     """Re-parent a subtree. Refused when the target is the org itself or one of its
     descendants, when levels do not fit, or when either end lies outside the actor's scope."""
     org = Org.objects.select_for_update().get(pk=org.pk)
     new_parent = Org.objects.get(pk=new_parent.pk)
-    ensure_in_scope(actor, org)
+    _ensure_parent_in_scope(actor, org)
     ensure_org_in_scope(actor, new_parent)
     if new_parent.pk == org.pk or new_parent.path.startswith(org.path):
         raise ValidationError(
@@ -188,7 +200,7 @@ def org_dissolve(*, actor, org: Org, on: datetime.date, reason: str) -> Org:
     """Dissolve (撤销) an org. Nothing with history is deleted; the units it covered
     become uncovered, each change audited."""
     org = Org.objects.select_for_update().get(pk=org.pk)
-    ensure_in_scope(actor, org)
+    _ensure_parent_in_scope(actor, org)
     if not org.is_active:
         raise ValidationError(_("This organisation is already dissolved."))
     if not (reason or "").strip():

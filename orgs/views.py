@@ -57,7 +57,11 @@ class OrgDetailView(ObjectDetailView):
         context["ancestors"] = Org.objects.visible_to(user).filter(
             path__in=[org.path[:i] for i in range(Org.steplen, len(org.path), Org.steplen)]
         )
-        context["parent"] = Org.objects.get_parent(org)
+        parent = Org.objects.get_parent(org)
+        context["parent"] = parent
+        context["can_restructure"] = parent is not None and (
+            Org.objects.visible_to(user, Action.CHANGE).filter(pk=parent.pk).exists()
+        )
         context["can_change"] = (
             Org.objects.visible_to(user, Action.CHANGE).filter(pk=org.pk).exists()
         )

@@ -27,8 +27,12 @@ pytestmark = pytest.mark.django_db
 
 def _election(org, chair):
     return actions.election_record(
-        actor=None, org=org, held_on=datetime.date(2025, 3, 1), term_years=5,
-        chair_name=chair, committee_members="甲\n乙\n丙",
+        actor=None,
+        org=org,
+        held_on=datetime.date(2025, 3, 1),
+        term_years=5,
+        chair_name=chair,
+        committee_members="甲\n乙\n丙",
     )
 
 
@@ -112,7 +116,7 @@ def test_html_pages_of_district_b_are_404_for_district_a(client, people, samples
         for method in [m for m in ("get", "post") if hasattr(view_class, m)]:
             response = getattr(client, method)(_url(route, sample_b.pk))
             assert response.status_code == 404, f"{method.upper()} {route}"
-        missing = getattr(client, "get")(_url(route, 987654321))
+        missing = client.get(_url(route, 987654321))
         assert missing.status_code == 404
         checked += 1
     assert checked >= 8
@@ -124,8 +128,10 @@ def test_forms_given_a_district_b_parent_are_404(client, people, samples, city):
         if _has_pk(route) or issubclass(view_class, ObjectListView):
             continue
         assert client.get(_url(route), {"parent": city.street_b.pk}).status_code == 404, route
-        response = client.post(_url(route), {"parent": city.street_b.pk, "code": "X1",
-                                             "name": "越权工会", "level": "grassroots"})
+        response = client.post(
+            _url(route),
+            {"parent": city.street_b.pk, "code": "X1", "name": "越权工会", "level": "grassroots"},
+        )
         assert response.status_code == 404, route
     assert not Org.objects.filter(code="X1").exists()
 
@@ -136,7 +142,7 @@ def test_html_lists_and_exports_exclude_district_b(client, people, samples):
     for route, view_class in _html_routes():
         if _has_pk(route) or not issubclass(view_class, ObjectListView):
             continue
-        sample_a, _, marker_a, marker_b = samples[view_class.model]
+        _, _, _, marker_b = samples[view_class.model]
         url = _url(route)
         page = client.get(url)
         assert page.status_code == 200, route
@@ -160,7 +166,7 @@ def test_api_of_district_b_is_404_and_lists_exclude_it(api_for, people, samples)
     checked = 0
     for route, viewset, route_actions in _api_routes():
         model = viewset.queryset.model
-        sample_a, sample_b, marker_a, marker_b = samples[model]
+        _, sample_b, marker_a, marker_b = samples[model]
         if _has_pk(route):
             for method in list(route_actions):
                 response = getattr(api, method)(_url(route, sample_b.pk), {}, format="json")

@@ -236,3 +236,13 @@ def test_elections_todo_lists_overdue_in_scope_only(city, people):
     Org.objects.filter(pk=city.union_b.pk).update(next_election_due=datetime.date(2020, 1, 1))
     due = list(selectors.elections_todo(people.district_a_admin, datetime.date(2026, 11, 23)))
     assert due == [Org.objects.get(pk=city.union_a.pk)]
+
+
+def test_cadre_cannot_dissolve_or_move_the_org_they_were_granted(city, people):
+    with pytest.raises(OutOfScope):
+        actions.org_dissolve(
+            actor=people.union_a_admin, org=city.union_a, on=datetime.date.today(), reason="x"
+        )
+    with pytest.raises(OutOfScope):
+        actions.org_move(actor=people.district_a_admin, org=city.district_a, new_parent=city.city)
+    assert Org.objects.get(pk=city.union_a.pk).status == OrgStatus.ACTIVE
