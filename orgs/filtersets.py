@@ -1,4 +1,5 @@
 import django_filters
+from django.forms import HiddenInput
 from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -16,12 +17,18 @@ from orgs.choices import (
 from orgs.models import Enterprise, Org
 
 
+class CharInFilter(django_filters.BaseInFilter, django_filters.CharFilter):
+    pass
+
+
 class OrgFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     level = django_filters.ChoiceFilter(choices=OrgLevel.choices, label=_("Level"))
+    levels = CharInFilter(field_name="level", widget=HiddenInput)
     status = django_filters.ChoiceFilter(choices=OrgStatus.choices, label=_("Status"))
+    # Hidden: set by links from an org page; a select of every org would weigh megabytes.
     under = django_filters.ModelChoiceFilter(
-        queryset=Org.objects.all(), method="subtree", label=_("Under")
+        queryset=Org.objects.all(), method="subtree", label=_("Under"), widget=HiddenInput
     )
 
     class Meta:
@@ -49,7 +56,7 @@ SIZE_BANDS = {
 class EnterpriseFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     org = django_filters.ModelChoiceFilter(
-        queryset=Org.objects.all(), method="subtree", label=_("Organisation")
+        queryset=Org.objects.all(), method="subtree", label=_("Organisation"), widget=HiddenInput
     )
     coverage = django_filters.ChoiceFilter(
         choices=Coverage.choices, method="filter_coverage", label=_("Union")

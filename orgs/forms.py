@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import ScopedForm
+from core.widgets import SearchSelect
 from orgs.choices import (
     ALLOWED_PARENT_LEVELS,
     COVERING_LEVELS,
@@ -52,7 +53,9 @@ class OrgForm(ScopedForm):
 
 class OrgMoveForm(ScopedForm):
     new_parent = forms.ModelChoiceField(
-        label=_("New parent organisation"), queryset=Org.objects.active()
+        label=_("New parent organisation"),
+        queryset=Org.objects.active(),
+        widget=SearchSelect(params={"status": "active"}),
     )
 
 
@@ -90,6 +93,7 @@ class EnterpriseForm(ScopedForm):
     territory = forms.ModelChoiceField(
         label=_("Located in"),
         queryset=Org.objects.active().filter(level__in=TERRITORY_LEVELS),
+        widget=SearchSelect(params={"status": "active", "levels": ",".join(TERRITORY_LEVELS)}),
         help_text=_("The city, district or street federation whose area the unit is in."),
     )
     region_code = forms.CharField(
@@ -102,6 +106,7 @@ class EnterpriseForm(ScopedForm):
     covering_union = forms.ModelChoiceField(
         label=_("Covering union"),
         queryset=Org.objects.active().filter(level__in=COVERING_LEVELS),
+        widget=SearchSelect(params={"status": "active", "levels": ",".join(COVERING_LEVELS)}),
         required=False,
         help_text=_("Its own grassroots union, or the joint union that covers it; empty if none."),
     )

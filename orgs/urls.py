@@ -7,6 +7,7 @@ app_name = "orgs"
 urlpatterns = [
     path("orgs/", views.OrgListView.as_view(), name="list"),
     path("orgs/new/", views.OrgCreateView.as_view(), name="create"),
+    path("orgs/pick/", views.OrgPickView.as_view(), name="pick"),
     path("orgs/elections-due/", views.ElectionTodoView.as_view(), name="elections-due"),
     path("orgs/<int:pk>/", views.OrgDetailView.as_view(), name="detail"),
     path("orgs/<int:pk>/edit/", views.OrgUpdateView.as_view(), name="update"),

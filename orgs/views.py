@@ -39,6 +39,18 @@ class OrgListView(ObjectListView):
         return context
 
 
+class OrgPickView(ObjectListView):
+    """Options for the org search-selects of forms: orgs the user may act on."""
+
+    model = Org
+    filterset_class = OrgFilterSet
+    columns = ORG_COLUMNS
+    scope_action = Action.CHANGE
+    paginate_by = 30
+    template_name = table_template = "core/_options.html"
+    export_name = "组织"
+
+
 class OrgDetailView(ObjectDetailView):
     model = Org
     template_name = "orgs/org_detail.html"

@@ -200,3 +200,23 @@ def test_enterprise_uscc_unique_message(client_for, people, city):
     )
     assert "已登记" in response.content.decode()
     assert valid_uscc(1)
+
+
+def test_org_picker_offers_only_changeable_orgs_of_the_asked_levels(client_for, people, city):
+    client = client_for(people.district_a_admin)
+    html = client.get(reverse("orgs:pick"), {"q": "工会", "levels": "grassroots,federation"})
+    text = html.content.decode()
+    assert "甲公司工会" in text and "乙公司工会" not in text and "东湖街道总工会" not in text
+    viewer = client_for(people.district_a_viewer).get(reverse("orgs:pick"), {"q": "甲"})
+    assert "甲公司工会" not in viewer.content.decode()
+
+
+def test_enterprise_form_lists_only_the_current_union(client_for, people, city):
+    for n in range(15):
+        make_org(Org.objects.get(pk=city.street_a.pk), "grassroots", name=f"候选工会{n}")
+    page = client_for(people.district_a_admin).get(
+        reverse("orgs:enterprise-update", args=[city.enterprise_a.pk])
+    )
+    html = page.content.decode()
+    assert "候选工会" not in html
+    assert 'value="%d" selected' % city.union_a.pk in html

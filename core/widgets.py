@@ -1,0 +1,34 @@
+from django import forms
+from django.urls import reverse_lazy
+
+
+class SearchSelect(forms.Select):
+    """A select that renders only its current choice plus a search box; typing asks the
+    picker URL (an ObjectListView, so scoped like every list) for matching options.
+
+    The form field keeps its full, scoped queryset for validation, so a submitted id is still
+    checked against what the user may pick; the page just never lists thousands of rows.
+    """
+
+    template_name = "core/widgets/search_select.html"
+
+    def __init__(self, url=reverse_lazy("orgs:pick"), params: dict | None = None, attrs=None):
+        super().__init__(attrs)
+        self.url = url
+        self.params = params or {}
+
+    def optgroups(self, name, value, attrs=None):
+        selected = [v for v in value if v not in ("", None)]
+        queryset = getattr(self.choices, "queryset", None)
+        groups = [(None, [self.create_option(name, "", "—", not selected, 0)], 0)]
+        if queryset is None or not selected:
+            return groups
+        for index, obj in enumerate(queryset.filter(pk__in=selected), start=1):
+            groups.append((None, [self.create_option(name, obj.pk, str(obj), True, index)], index))
+        return groups
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        query = "&".join(f"{key}={val}" for key, val in self.params.items())
+        context["widget"]["search_url"] = f"{self.url}?{query}" if query else str(self.url)
+        return context
