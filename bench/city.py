@@ -55,9 +55,8 @@ def main():
 
     call_command("migrate", verbosity=0)
     start = time.perf_counter()
-    call_command(
-        "seed_city", members=args.members, seed=args.seed, flush=True, stdout=open(os.devnull, "w")
-    )
+    with open(os.devnull, "w") as quiet:
+        call_command("seed_city", members=args.members, seed=args.seed, flush=True, stdout=quiet)
     seed_seconds = time.perf_counter() - start
 
     users = get_user_model().objects

@@ -66,13 +66,19 @@ def has_any_role(user) -> bool:
 
 
 def scope_filter(model, paths: list[str]) -> Q:
-    """The Q object selecting rows of ``model`` that lie in any of ``paths``."""
+    """The Q object selecting rows of ``model`` that lie in any of ``paths``.
+
+    Scope fields are forward (to-one) paths to an org, so OR-ing several of them joins
+    without repeating rows; each test is an indexed ``path LIKE 'prefix%'``.
+    """
     condition = Q(pk__in=[])
     for field in model.scope_fields:
-        if field.endswith("path"):  # a stored copy of the org path (e.g. audit rows)
+        if not field:  # the org tree itself
+            lookup = "path__startswith"
+        elif field.endswith("path"):  # a stored copy of an org path (e.g. audit rows)
             lookup = f"{field}__startswith"
         else:
-            lookup = f"{field}__path__startswith" if field else "path__startswith"
+            lookup = f"{field}__path__startswith"
         for path in paths:
             condition |= Q(**{lookup: path})
     return condition
@@ -88,11 +94,7 @@ class ScopedQuerySetMixin:
         paths = scope_paths(user, action)
         if not paths:
             return self.none()
-        condition = scope_filter(self.model, paths)
-        if len(self.model.scope_fields) > 1:
-            # An OR across joins could repeat a row; keep each once.
-            return self.filter(pk__in=self.model._base_manager.filter(condition).values("pk"))
-        return self.filter(condition)
+        return self.filter(scope_filter(self.model, paths))
 
 
 class ScopedQuerySet(ScopedQuerySetMixin, models.QuerySet):

@@ -28,7 +28,7 @@ from typing import Any, TextIO
 
 from django.apps import apps
 from django.core.management.color import no_style
-from django.db import connections, models, router, transaction
+from django.db import connection, connections, models, router, transaction
 from django.utils.module_loading import autodiscover_modules
 
 # Ages and dates in generated data are computed against this day.
@@ -100,6 +100,9 @@ def run_generators(ctx: SeedContext) -> None:
             started = time.perf_counter()
             gen.fn(ctx)
             ctx.stdout.write(f"      {gen.name} done in {time.perf_counter() - started:.2f}s\n")
+    # Planner statistics after a bulk load, or the first queries plan for empty tables.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def fix_timestamps(queryset: models.QuerySet, when: datetime.datetime = SEED_TIMESTAMP) -> int:

@@ -1,7 +1,7 @@
 import django_filters
-from django.forms import HiddenInput
 from django.conf import settings
 from django.db.models import Q
+from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import ScopedFilterSet

@@ -67,6 +67,13 @@ class Org(MP_Node):
     class Meta:
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        indexes = [
+            # Subtree tests are `path LIKE 'prefix%'`; PostgreSQL uses a btree for that only
+            # with the pattern operator class (other databases ignore opclasses).
+            models.Index(
+                fields=["path"], name="org_path_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
 
     def __str__(self):
         return self.name

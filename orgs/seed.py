@@ -237,11 +237,23 @@ DEMO_USERNAMES = tuple(u.username for u in DEMO_USERS)
 
 
 def cn_number(n: int) -> str:
-    """1 → 一, 10 → 十, 23 → 二十三 (1–99)."""
+    """1 → 一, 23 → 二十三, 105 → 一百零五, 2010 → 二千零一十 (1–9999; larger in digits)."""
     if n < 10:
         return _CN_DIGITS[n]
-    tens, ones = divmod(n, 10)
-    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+    if n >= 10000:
+        return str(n)
+    text, pending_zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            text += ("零" if pending_zero else "") + _CN_DIGITS[digit] + unit
+            pending_zero = False
+        elif text:
+            pending_zero = True
+    return text
 
 
 def _weighted(rng, weights: dict[str, int]) -> str:

@@ -46,8 +46,7 @@ def coverage_stats(org: Org) -> dict:
     large = Q(employee_count__gte=threshold)
     small = Q(employee_count__lte=small_max)
     platform = Q(is_platform=True)
-    ids = enterprises_of_subtree(org).values("pk")
-    figures = Enterprise.objects.filter(pk__in=ids).aggregate(
+    figures = enterprises_of_subtree(org).aggregate(
         enterprises=Count("pk"),
         covered=Count("pk", filter=covered),
         separate=Count("pk", filter=separate),

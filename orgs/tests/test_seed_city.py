@@ -192,3 +192,16 @@ def test_registered_generators_run_in_order_and_share_data():
         seeding._registry.pop("test_probe")
     assert seen[0] == seen[1]  # the probe's own random stream is reproducible
     assert seen[0][0] == max(2000, MEMBERS // 8) and seen[0][1] is False
+
+
+def test_chinese_numbers_in_generated_names():
+    from orgs.seed import cn_number
+
+    assert [cn_number(n) for n in (3, 10, 23, 105, 110, 2010)] == [
+        "三",
+        "十",
+        "二十三",
+        "一百零五",
+        "一百一十",
+        "二千零一十",
+    ]

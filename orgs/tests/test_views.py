@@ -219,4 +219,4 @@ def test_enterprise_form_lists_only_the_current_union(client_for, people, city):
     )
     html = page.content.decode()
     assert "候选工会" not in html
-    assert 'value="%d" selected' % city.union_a.pk in html
+    assert f'value="{city.union_a.pk}" selected' in html
