@@ -19,6 +19,8 @@ def _cell(value):
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"
+    if isinstance(value, datetime.datetime):
+        return timezone.localtime(value).replace(tzinfo=None)
     if isinstance(value, int | float | datetime.date):
         return value
     return str(value)

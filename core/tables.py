@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.translation import gettext_lazy as _
 
 
@@ -17,6 +18,8 @@ class Column:
     accessor: Callable[[Any], Any] | None = None
     link: bool = False
     css: str = ""
+    # Long text (names, industries, organisations) may wrap; other cells stay on one line.
+    wrap: bool = False
 
     def value(self, obj):
         if self.accessor is not None:
@@ -40,7 +43,15 @@ def rows_for(columns: list[Column], objects) -> list[dict]:
 
 
 def _changed_fields(entry) -> str:
-    return "、".join(sorted(entry.changes)) if entry.changes else ""
+    """The changed fields by the labels a cadre knows, not by column names."""
+    model = entry.content_type.model_class()
+    labels = []
+    for name in sorted(entry.changes):
+        try:
+            labels.append(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:  # a recorded key that is not a field, e.g. "parent"
+            labels.append(name)
+    return "、".join(labels)
 
 
 AUDIT_COLUMNS = [
@@ -48,6 +59,6 @@ AUDIT_COLUMNS = [
     Column("actor_name", _("By"), sort="actor_name"),
     Column("action", _("Action"), sort="action"),
     Column("content_type", _("Type"), accessor=lambda e: e.content_type.name),
-    Column("object_repr", _("Object"), sort="object_repr"),
-    Column("changes", _("Fields changed"), accessor=_changed_fields),
+    Column("object_repr", _("Object"), sort="object_repr", wrap=True),
+    Column("changes", _("Fields changed"), accessor=_changed_fields, wrap=True),
 ]

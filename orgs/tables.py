@@ -16,10 +16,10 @@ ENTERPRISE_COLUMNS = [
     Column("name", _("Name"), sort="name", link=True),
     Column("uscc", _("Unified social credit code"), sort="uscc"),
     Column("category", _("Unit category"), sort="category"),
-    Column("industry", _("Industry"), sort="industry"),
+    Column("industry", _("Industry"), sort="industry", wrap=True),
     Column("employee_count", _("Employees"), sort="employee_count", css="text-end"),
-    Column("territory", _("Located in"), sort="territory__name"),
-    Column("covering_union", _("Covering union"), sort="covering_union__name"),
+    Column("territory", _("Located in"), sort="territory__name", wrap=True),
+    Column("covering_union", _("Covering union"), sort="covering_union__name", wrap=True),
     Column("is_platform", _("Platform company"), sort="is_platform"),
     Column("status", _("Status"), sort="status"),
 ]

@@ -2,6 +2,7 @@ import datetime
 
 from django import template
 from django.core.exceptions import FieldDoesNotExist
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -16,7 +17,7 @@ def cell(value):
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime.datetime):
-        return date_format(value, "Y-m-d H:i")
+        return date_format(timezone.localtime(value), "Y-m-d H:i")
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value

@@ -220,3 +220,15 @@ def test_enterprise_form_lists_only_the_current_union(client_for, people, city):
     html = page.content.decode()
     assert "候选工会" not in html
     assert f'value="{city.union_a.pk}" selected' in html
+
+
+def test_list_pages_do_not_render_every_org_into_the_filter_form(client_for, people, city):
+    street = Org.objects.get(pk=city.street_a.pk)
+    for n in range(30):
+        street.refresh_from_db()
+        make_org(street, "grassroots", name=f"第{n:02d}号工会")
+    client = client_for(people.city_admin)
+    first_page = client.get(reverse("orgs:list")).content.decode()
+    assert "第29号工会" not in first_page  # on page 2, and not in any dropdown
+    enterprises = client.get(reverse("orgs:enterprise-list")).content.decode()
+    assert "第29号工会" not in enterprises
