@@ -3,7 +3,7 @@ the user's view scope, writes with change scope) and out of scope answers 404.""
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.db.models import Q
-from rest_framework import exceptions, viewsets
+from rest_framework import exceptions, mixins, viewsets
 
 from core.choices import Action
 
@@ -28,6 +28,26 @@ class ScopedViewSetMixin:
 
 class ScopedReadOnlyViewSet(ScopedViewSetMixin, viewsets.ReadOnlyModelViewSet):
     pass
+
+
+class ScopedWritableViewSet(
+    ScopedViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """List, read, create and update; nothing with history is deleted through the API.
+
+    A create is checked by the action against the scope of the rows it links to (the parent
+    org, the area), so the viewset itself only needs the user's view scope for it.
+    """
+
+    def scope_action(self):
+        if self.action == "create":
+            return Action.VIEW
+        return super().scope_action()
 
 
 class ScopedSerializerMixin:

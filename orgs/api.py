@@ -1,11 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import mixins, serializers, viewsets
+from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from api.viewsets import ScopedSerializerMixin, ScopedViewSetMixin
-from core.choices import Action
+from api.viewsets import ScopedSerializerMixin, ScopedWritableViewSet
 from orgs import actions, selectors
 from orgs.filtersets import EnterpriseFilterSet, OrgFilterSet
 from orgs.models import Enterprise, Org
@@ -65,14 +64,7 @@ class OrgDissolveSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=200)
 
 
-class OrgViewSet(
-    ScopedViewSetMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class OrgViewSet(ScopedWritableViewSet):
     """Organisations of the caller's scope. Orgs are never deleted: dissolve them."""
 
     queryset = Org.objects.all()
@@ -80,11 +72,6 @@ class OrgViewSet(
     filterset_class = OrgFilterSet
     ordering_fields = ["name", "code", "level", "path", "founded_on", "next_election_due"]
     ordering = ["path"]
-
-    def scope_action(self):
-        if self.action == "create":
-            return Action.VIEW  # the parent's scope is what matters; the action checks it
-        return super().scope_action()
 
     def get_serializer_context(self):
         context = super().get_serializer_context()
@@ -151,42 +138,17 @@ class EnterpriseSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Enterprise
-        fields = [
-            "id",
-            "uscc",
-            "name",
-            "category",
-            "industry",
-            "employee_count",
-            "territory",
-            "region_code",
-            "address",
-            "is_platform",
-            "covering_union",
-            "status",
-        ]
+        fields = ["id", *actions.ENTERPRISE_FIELDS, "status"]
         read_only_fields = ["status"]
         extra_kwargs = {"uscc": {"validators": []}}
 
 
-class EnterpriseViewSet(
-    ScopedViewSetMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class EnterpriseViewSet(ScopedWritableViewSet):
     queryset = Enterprise.objects.all()
     serializer_class = EnterpriseSerializer
     filterset_class = EnterpriseFilterSet
     ordering_fields = ["name", "employee_count", "uscc"]
     ordering = ["name"]
-
-    def scope_action(self):
-        if self.action == "create":
-            return Action.VIEW
-        return super().scope_action()
 
     def perform_create(self, serializer):
         serializer.instance = actions.enterprise_create(
