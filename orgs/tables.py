@@ -24,7 +24,7 @@ ENTERPRISE_COLUMNS = [
     Column("status", _("Status"), sort="status"),
 ]
 
-ELECTION_TODO_COLUMNS = [
+ELECTION_DUE_COLUMNS = [
     Column("name", _("Name"), sort="name", link=True),
     Column("level", _("Level"), sort="level"),
     Column("last_election_on", _("Last election"), sort="last_election_on"),

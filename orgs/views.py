@@ -15,7 +15,7 @@ from orgs import actions, selectors
 from orgs.filtersets import EnterpriseFilterSet, OrgFilterSet
 from orgs.forms import ElectionForm, EnterpriseForm, OrgDissolveForm, OrgForm, OrgMoveForm
 from orgs.models import Enterprise, Org
-from orgs.tables import ELECTION_TODO_COLUMNS, ENTERPRISE_COLUMNS, ORG_COLUMNS
+from orgs.tables import ELECTION_DUE_COLUMNS, ENTERPRISE_COLUMNS, ORG_COLUMNS
 
 
 class OrgListView(ObjectListView):
@@ -260,7 +260,7 @@ class ElectionTodoView(ObjectListView):
 
     model = Org
     filterset_class = OrgFilterSet
-    columns = ELECTION_TODO_COLUMNS
+    columns = ELECTION_DUE_COLUMNS
     title = gettext_lazy("Elections due")
     export_name = "换届提醒"
     default_sort = ("next_election_due", "path")
