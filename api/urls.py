@@ -4,11 +4,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from members.api import MemberViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 
 router = DefaultRouter()
 router.register("orgs", OrgViewSet, basename="org")
 router.register("enterprises", EnterpriseViewSet, basename="enterprise")
+router.register("members", MemberViewSet, basename="member")
 
 urlpatterns = [
     path("", include(router.urls)),

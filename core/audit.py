@@ -25,10 +25,15 @@ def _plain(value):
 
 
 def snapshot(obj) -> dict:
-    """A JSON-safe picture of ``obj``'s concrete fields, related rows by their name."""
+    """A JSON-safe picture of ``obj``'s concrete fields, related rows by their name.
+
+    A model lists in ``audit_hidden_fields`` what must never reach the log (ciphertexts,
+    blind indexes of personal data).
+    """
     data = {}
+    hidden = set(getattr(type(obj), "audit_hidden_fields", ()))
     for field in obj._meta.concrete_fields:
-        if field.primary_key or field.name in _SKIPPED_FIELDS:
+        if field.primary_key or field.name in _SKIPPED_FIELDS or field.name in hidden:
             continue
         if field.is_relation:
             related_id = getattr(obj, field.attname)

@@ -16,11 +16,14 @@ class Action(models.TextChoices):
     CHANGE = "change", _("Change")
     REVIEW = "review", _("Review")
     MANAGE = "manage", _("Manage users")
+    REVEAL = "reveal", _("Reveal personal data")
 
 
 ROLE_ACTIONS: dict[str, frozenset[str]] = {
-    Role.ADMIN: frozenset({Action.VIEW, Action.CHANGE, Action.REVIEW, Action.MANAGE}),
-    Role.OPERATOR: frozenset({Action.VIEW, Action.CHANGE}),
+    Role.ADMIN: frozenset(
+        {Action.VIEW, Action.CHANGE, Action.REVIEW, Action.MANAGE, Action.REVEAL}
+    ),
+    Role.OPERATOR: frozenset({Action.VIEW, Action.CHANGE, Action.REVEAL}),
     Role.REVIEWER: frozenset({Action.VIEW, Action.REVIEW}),
     Role.VIEWER: frozenset({Action.VIEW}),
 }
@@ -34,3 +37,5 @@ class AuditAction(models.TextChoices):
     DISSOLVE = "dissolve", _("Dissolved")
     GRANT = "grant", _("Role granted")
     REVOKE = "revoke", _("Role revoked")
+    REVEAL = "reveal", _("Personal data revealed")
+    EXPORT = "export", _("Personal data exported")

@@ -8,6 +8,7 @@ MENU = [
     ("home", _("Workbench"), "home"),
     ("orgs", _("Organisation tree"), "orgs:list"),
     ("enterprises", _("Enterprises"), "orgs:enterprise-list"),
+    ("members", _("Members"), "members:list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("audit", _("Audit log"), "audit-log"),
 ]

@@ -12,9 +12,9 @@ class SearchSelect(forms.Select):
 
     template_name = "core/widgets/search_select.html"
 
-    def __init__(self, url=None, params: dict | None = None, attrs=None):
+    def __init__(self, url_name="orgs:pick", params: dict | None = None, attrs=None):
         super().__init__(attrs)
-        self.url = url or reverse_lazy("orgs:pick")
+        self.url = reverse_lazy(url_name)
         self.params = params or {}
 
     def optgroups(self, name, value, attrs=None):

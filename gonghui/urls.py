@@ -7,6 +7,7 @@ urlpatterns = [
     path("", HomeView.as_view(), name="home"),
     path("", include("core.urls")),
     path("", include("orgs.urls")),
+    path("", include("members.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

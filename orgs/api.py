@@ -5,7 +5,8 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.viewsets import ScopedSerializerMixin, ScopedWritableViewSet
-from orgs import actions, selectors
+from core import stats as stats_registry
+from orgs import actions
 from orgs.filtersets import EnterpriseFilterSet, OrgFilterSet
 from orgs.models import Enterprise, Org
 
@@ -122,12 +123,12 @@ class OrgViewSet(ScopedWritableViewSet):
         return Response(OrgSerializer(org, context=self.get_serializer_context()).data)
 
     @extend_schema(
-        responses=OpenApiResponse(description=str(_("Coverage figures of the org's subtree")))
+        responses=OpenApiResponse(description=str(_("Figures of the org's subtree, by section")))
     )
     @action(detail=True, methods=["get"])
     def stats(self, request, pk=None):
         org = self.get_object()
-        return Response({"org": org.pk, "coverage": selectors.coverage_stats(org)})
+        return Response({"org": org.pk, **stats_registry.figures_for(org)})
 
 
 class EnterpriseSerializer(ScopedSerializerMixin, serializers.ModelSerializer):

@@ -18,6 +18,7 @@ urlpatterns = [
     ),
     path("enterprises/", views.EnterpriseListView.as_view(), name="enterprise-list"),
     path("enterprises/new/", views.EnterpriseCreateView.as_view(), name="enterprise-create"),
+    path("enterprises/pick/", views.EnterprisePickView.as_view(), name="enterprise-pick"),
     path("enterprises/<int:pk>/", views.EnterpriseDetailView.as_view(), name="enterprise-detail"),
     path(
         "enterprises/<int:pk>/edit/", views.EnterpriseUpdateView.as_view(), name="enterprise-update"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
+from core import stats
 from core.choices import Action
 from core.forms import ScopedForm
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedMixin
@@ -65,7 +66,9 @@ class OrgDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         org = self.object
         user = self.request.user
-        context["stats"] = selectors.coverage_stats(org)
+        context["stats_sections"] = [
+            (section.template, section.compute(org)) for section in stats.sections()
+        ]
         context["ancestors"] = Org.objects.visible_to(user).filter(
             path__in=[org.path[:i] for i in range(Org.steplen, len(org.path), Org.steplen)]
         )
@@ -280,6 +283,17 @@ class EnterpriseListView(ObjectListView):
 
     def base_queryset(self):
         return Enterprise.objects.select_related("territory", "covering_union")
+
+
+class EnterprisePickView(ObjectListView):
+    """Options for the employer search-selects of forms: enterprises the user can see."""
+
+    model = Enterprise
+    filterset_class = EnterpriseFilterSet
+    columns = ENTERPRISE_COLUMNS
+    paginate_by = 30
+    template_name = table_template = "core/_options.html"
+    export_name = "单位"
 
 
 class EnterpriseDetailView(ObjectDetailView):

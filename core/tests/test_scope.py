@@ -19,6 +19,8 @@ from core.choices import AuditAction
 from core.models import AuditEntry, RoleAssignment
 from core.scoping import scoped_models
 from core.views import ObjectListView, ScopedMixin
+from members.models import Member, MembershipChange
+from members.tests.factories import make_member
 from orgs import actions
 from orgs.models import Election, Enterprise, Org
 
@@ -43,7 +45,16 @@ def samples(city, people):
     election_b = _election(city.union_b, "赵乙乙")
     audit.record(people.district_b_admin, city.union_b, AuditAction.UPDATE, extra={"x": [1, 2]})
     audit.record(people.district_a_admin, city.union_a, AuditAction.UPDATE, extra={"x": [1, 2]})
+    member_a = make_member(city.union_a, name="钱甲会员", phone="13811110001")
+    member_b = make_member(city.union_b, name="赵乙会员", phone="13822220002")
     return {
+        Member: (member_a, member_b, "钱甲会员", "赵乙会员"),
+        MembershipChange: (
+            member_a.changes.first(),
+            member_b.changes.first(),
+            "钱甲会员",
+            "赵乙会员",
+        ),
         Org: (city.union_a, city.union_b, "甲公司工会", "乙公司工会"),
         Enterprise: (city.enterprise_a, city.enterprise_b, "甲科技有限公司", "乙物流有限公司"),
         Election: (election_a, election_b, "钱甲甲", "赵乙乙"),
@@ -116,8 +127,8 @@ def test_html_pages_of_district_b_are_404_for_district_a(client, people, samples
         for method in [m for m in ("get", "post") if hasattr(view_class, m)]:
             response = getattr(client, method)(_url(route, sample_b.pk))
             assert response.status_code == 404, f"{method.upper()} {route}"
-        missing = client.get(_url(route, 987654321))
-        assert missing.status_code == 404
+            missing = getattr(client, method)(_url(route, 987654321))
+            assert missing.status_code == 404
         checked += 1
     assert checked >= 8
 

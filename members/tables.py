@@ -1,0 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
+from core.tables import Column
+
+MEMBER_COLUMNS = [
+    Column("name", _("Name"), sort="name_pinyin", link=True),
+    Column("card_number", _("Card number"), sort="card_number"),
+    Column("id_number_masked", _("ID number")),
+    Column("phone_masked", _("Phone")),
+    Column("gender", _("Gender"), sort="gender"),
+    Column("org", _("Union"), sort="org__name", wrap=True),
+    Column("enterprise", _("Employer"), sort="enterprise__name", wrap=True),
+    Column("employment_form", _("Employment form"), sort="employment_form"),
+    Column("is_migrant_worker", _("Migrant worker"), sort="is_migrant_worker"),
+    Column("joined_on", _("Joined on"), sort="joined_on"),
+    Column("status", _("Status"), sort="status"),
+]

@@ -1,0 +1,159 @@
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from core.choices import Action
+from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedMixin
+from members import actions
+from members.filtersets import MemberFilterSet
+from members.forms import MemberForm, MemberStatusForm
+from members.models import Member
+from members.tables import MEMBER_COLUMNS
+
+
+class MemberListView(ObjectListView):
+    model = Member
+    filterset_class = MemberFilterSet
+    columns = MEMBER_COLUMNS
+    title = gettext_lazy("Members")
+    export_name = "会员名册"
+    create_url_name = "members:create"
+    default_sort = ("name_pinyin", "pk")
+
+    def base_queryset(self):
+        return Member.objects.select_related("org", "enterprise")
+
+
+class MemberDetailView(ObjectDetailView):
+    model = Member
+    template_name = "members/member_detail.html"
+    tabs = [
+        ("overview", gettext_lazy("Overview")),
+        ("changes", gettext_lazy("Membership changes")),
+        ("history", gettext_lazy("History")),
+    ]
+
+    def base_queryset(self):
+        return Member.objects.select_related("org", "enterprise")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        visible = Member.objects.filter(pk=self.object.pk)
+        context["can_change"] = visible.visible_to(user, Action.CHANGE).exists()
+        context["can_reveal"] = visible.visible_to(user, Action.REVEAL).exists()
+        if context["tab"] == "changes":
+            context["changes"] = self.object.changes.select_related("from_org", "to_org", "actor")
+        return context
+
+
+class MemberRevealView(ScopedMixin, View):
+    """POST: the plain ID number or phone as an HTMX fragment; audited by the action."""
+
+    model = Member
+    scope_action = Action.REVEAL
+
+    def post(self, request, pk):
+        member = self.get_scoped_object(pk)
+        value = actions.member_reveal(
+            actor=request.user, member=member, field=request.POST.get("field", "")
+        )
+        return HttpResponse(format_html('<span data-testid="revealed">{}</span>', value))
+
+
+class MemberCreateView(ActionFormView):
+    form_class = MemberForm
+    title = gettext_lazy("New member")
+
+    def get_initial(self):
+        return {"joined_on": timezone.localdate(), "org": self.request.GET.get("org")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("members:list")
+        return context
+
+    def perform(self, form):
+        return actions.member_create(actor=self.request.user, data=form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return _("The member was registered.")
+
+
+class MemberObjectFormView(ScopedMixin, ActionFormView):
+    model = Member
+    scope_action = Action.CHANGE
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = self.get_scoped_object(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        context["cancel_url"] = self.object.get_absolute_url()
+        return context
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class MemberUpdateView(MemberObjectFormView):
+    form_class = MemberForm
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # The union changes by transfer, not by editing the record.
+        form.fields["org"].disabled = True
+        form.fields["org"].required = False
+        return form
+
+    def get_initial(self):
+        fields = [name for name in MemberForm.base_fields if name not in ("id_number", "phone")]
+        return {name: getattr(self.object, name) for name in fields}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Edit %(name)s") % {"name": self.object.name}
+        return context
+
+    def perform(self, form):
+        data = dict(form.cleaned_data)
+        if not data.get("phone"):
+            data.pop("phone", None)
+        return actions.member_update(actor=self.request.user, member=self.object, data=data)
+
+    @property
+    def success_message(self):
+        return _("Saved.")
+
+
+class MemberStatusView(MemberObjectFormView):
+    form_class = MemberStatusForm
+
+    def get_initial(self):
+        return {"on": timezone.localdate()}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Change the membership of %(name)s") % {"name": self.object.name}
+        context["danger"] = True
+        return context
+
+    def perform(self, form):
+        return actions.member_change_status(
+            actor=self.request.user, member=self.object, **form.cleaned_data
+        )
+
+    @property
+    def success_message(self):
+        return _("The membership was changed.")
