@@ -7,9 +7,9 @@ Shape of the synthetic city 示范市 (region 330100):
 * each street has 1–3 joint federations (联合会) of random kinds; each district has 3–4
   district-level industry federations for new-employment-form sectors (快递, 网约车, 货运,
   sometimes 外卖配送), kept in ``ctx.data["industry_federations"]``;
-* ``max(2000, members // 8)`` enterprises: the members generator is expected to place
-  about 8–10 covered members per enterprise (larger employers get more), so the member
-  count only sizes the number of enterprises here;
+* ``enterprise_count(members)`` = ``max(300, members // 80)`` enterprises: with the size mix
+  below (most micro, a few large) units average about 110 employees, so the members
+  generator reaches a realistic 入会率 of roughly 80 % of covered staff;
 * enterprises with ≥25 employees mostly have their own standalone grassroots union
   (named "<enterprise>工会委员会"); small ones are covered by a street federation, by a
   joint grassroots union (联合工会委员会) of 3–10 units, or not at all (≈25 % uncovered);
@@ -518,6 +518,10 @@ def seed_org_tree(ctx: SeedContext) -> None:
 # --- generator: enterprises and grassroots unions ----------------------------------------
 
 
+def enterprise_count(members: int) -> int:
+    return max(300, members // 80)
+
+
 def _size(rng) -> tuple[str, int]:
     r = rng.random()
     if r < 0.66:
@@ -659,7 +663,7 @@ def seed_enterprises(ctx: SeedContext) -> None:
     industry_federations = ctx.data["industry_federations"]
     federation_base = ctx.data["federation_base"]
     federation_industries = ctx.data["federation_industries"]
-    total = max(2000, ctx.members // 8)
+    total = enterprise_count(ctx.members)
     n_platforms = max(6, total // 150)
 
     weights = []
@@ -938,17 +942,19 @@ def seed_demo_users(ctx: SeedContext) -> None:
     """A handful of accounts with roles at well-known orgs, password ``DEMO_PASSWORD``."""
     city = ctx.data["city"]
     district, district2 = ctx.data["districts"][:2]
-    street = min((s for s in ctx.data["streets"] if s.path.startswith(district.path)), key=_path)
+    # The first union with its own committee in the district, and the street it sits in.
     union = min(
         (
             g
             for g in ctx.data["grassroots"]
-            if g.path.startswith(street.path)
+            if g.path.startswith(district.path)
             and g.status == OrgStatus.ACTIVE
             and g.grassroots_type == GrassrootsType.STANDALONE
+            and any(g.path.startswith(s.path) for s in ctx.data["streets"])
         ),
         key=_path,
     )
+    street = next(s for s in ctx.data["streets"] if union.path.startswith(s.path))
     org_of = {
         "city_admin": city,
         "district_admin": district,

@@ -20,7 +20,7 @@ from orgs.choices import (
     OrgLevel,
 )
 from orgs.models import Election, Enterprise, Org
-from orgs.seed import DEMO_PASSWORD, DEMO_USERNAMES, ELECTION_CHECK_DATE
+from orgs.seed import DEMO_PASSWORD, DEMO_USERNAMES, ELECTION_CHECK_DATE, enterprise_count
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +55,7 @@ def test_same_seed_gives_identical_data_and_another_seed_differs():
     # (PostgreSQL does not roll sequences back with the test transaction).
     seed_city(1, "--flush")
     first = snapshot()
-    assert len(first[1]) == max(2000, MEMBERS // 8)
+    assert len(first[1]) == enterprise_count(MEMBERS)
     seed_city(1, "--flush")
     # Ids too: --flush resets the id sequences of the emptied tables.
     assert snapshot() == first
@@ -193,7 +193,7 @@ def test_registered_generators_run_in_order_and_share_data():
     finally:
         seeding._registry.pop("test_probe")
     assert seen[0] == seen[1]  # the probe's own random stream is reproducible
-    assert seen[0][0] == max(2000, MEMBERS // 8) and seen[0][1] is False
+    assert seen[0][0] == enterprise_count(MEMBERS) and seen[0][1] is False
 
 
 def test_chinese_numbers_in_generated_names():
