@@ -426,7 +426,9 @@ class HomeView(LoginRequiredMixin, TemplateView):
                 for org in Org.objects.get_root_nodes()
             ]
         for entry in roots:
-            entry["stats"] = selectors.coverage_stats(entry["org"])
+            entry["stats_sections"] = [
+                (section.template, section.compute(entry["org"])) for section in stats.sections()
+            ]
         context["roots"] = roots
         context["elections_due"] = selectors.elections_todo(user, timezone.localdate()).count()
         return context
