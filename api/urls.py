@@ -4,13 +4,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from members.api import MemberViewSet
+from members.api import MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 
 router = DefaultRouter()
 router.register("orgs", OrgViewSet, basename="org")
 router.register("enterprises", EnterpriseViewSet, basename="enterprise")
 router.register("members", MemberViewSet, basename="member")
+router.register("transfers", TransferViewSet, basename="transfer")
 
 urlpatterns = [
     path("", include(router.urls)),

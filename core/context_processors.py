@@ -9,6 +9,7 @@ MENU = [
     ("orgs", _("Organisation tree"), "orgs:list"),
     ("enterprises", _("Enterprises"), "orgs:enterprise-list"),
     ("members", _("Members"), "members:list"),
+    ("transfers", _("Transfers"), "members:transfer-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("audit", _("Audit log"), "audit-log"),
 ]

@@ -28,9 +28,11 @@ from members.choices import (
     MemberStatus,
     PoliticalStatus,
     SkillLevel,
+    TransferStatus,
 )
-from members.models import Member, MembershipChange
+from members.models import Member, MembershipChange, Transfer
 from orgs.choices import OrgLevel
+from orgs.models import Org
 
 MEMBER_ORG_LEVELS = (OrgLevel.GRASSROOTS, OrgLevel.FEDERATION, OrgLevel.STREET, OrgLevel.DISTRICT)
 CHOICE_FIELDS = {
@@ -256,3 +258,116 @@ def member_change_status(
     )
     audit.record(actor, member, AuditAction.UPDATE, before=before)
     return member
+
+
+@transaction.atomic
+def transfer_request(
+    *, actor, member: Member, to_org_code: str, reason: str, note: str = "", on=None
+) -> Transfer:
+    """转出: the member's union sends them to another union (any union of the city, named by
+    its org code). The member stays where they are until the receiving union accepts."""
+    member = Member.objects.select_for_update().get(pk=member.pk)
+    ensure_in_scope(actor, member)
+    errors = {}
+    to_org = Org.objects.filter(code=(to_org_code or "").strip()).first()
+    if to_org is None:
+        errors["to_org_code"] = _("No organisation has the code %(code)s.") % {"code": to_org_code}
+    elif to_org.level not in MEMBER_ORG_LEVELS or not to_org.is_active:
+        errors["to_org_code"] = _(
+            "Members belong to an active grassroots union, federation or higher union."
+        )
+    elif to_org.pk == member.org_id:
+        errors["to_org_code"] = _("The member already belongs to this union.")
+    if member.status != MemberStatus.ACTIVE:
+        errors["member"] = _("Only an active membership can be transferred.")
+    if reason not in ChangeReason.values:
+        errors["reason"] = _("Choose the reason.")
+    if Transfer.objects.filter(member=member, status=TransferStatus.PENDING).exists():
+        errors["member"] = _("A transfer of this member is already waiting for an answer.")
+    if errors:
+        raise ValidationError(errors)
+    transfer = Transfer.objects.create(
+        member=member,
+        from_org=member.org,
+        to_org=to_org,
+        reason=reason,
+        note=(note or "").strip(),
+        requested_on=on or datetime.date.today(),
+        requested_by=actor if getattr(actor, "pk", None) else None,
+    )
+    audit.record(actor, transfer, AuditAction.CREATE)
+    return transfer
+
+
+def _decide(actor, transfer: Transfer, side: str) -> Transfer:
+    transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
+    ensure_org_in_scope(actor, getattr(transfer, side))
+    if transfer.status != TransferStatus.PENDING:
+        raise ValidationError(_("This transfer has already been answered."))
+    return transfer
+
+
+@transaction.atomic
+def transfer_accept(*, actor, transfer: Transfer, note: str = "", enterprise=None) -> Transfer:
+    """接收: the receiving union takes the member in; both sides' history records it."""
+    transfer = _decide(actor, transfer, "to_org")
+    member = Member.objects.select_for_update().get(pk=transfer.member_id)
+    if member.status != MemberStatus.ACTIVE or member.org_id != transfer.from_org_id:
+        raise ValidationError(
+            _("The member's membership changed meanwhile; ask for a new transfer.")
+        )
+    today = datetime.date.today()
+    before = audit.snapshot(member)
+    member.org = transfer.to_org
+    member.enterprise = enterprise
+    member.save(update_fields=["org", "enterprise", "updated_at"])
+    by = actor if getattr(actor, "pk", None) else None
+    MembershipChange.objects.bulk_create(
+        [
+            MembershipChange(
+                member=member,
+                change_type=kind,
+                reason=transfer.reason,
+                on=today,
+                from_org=transfer.from_org,
+                to_org=transfer.to_org,
+                actor=by,
+            )
+            for kind in (ChangeType.TRANSFERRED_OUT, ChangeType.TRANSFERRED_IN)
+        ]
+    )
+    transfer_before = audit.snapshot(transfer)
+    transfer.status = TransferStatus.ACCEPTED
+    transfer.decided_on, transfer.decided_by = today, by
+    transfer.decision_note = (note or "").strip()
+    transfer.save()
+    audit.record(actor, transfer, AuditAction.UPDATE, before=transfer_before)
+    audit.record(actor, member, AuditAction.UPDATE, before=before)
+    return transfer
+
+
+@transaction.atomic
+def transfer_reject(*, actor, transfer: Transfer, note: str) -> Transfer:
+    """The receiving union refuses, saying why; the member stays at the old union."""
+    transfer = _decide(actor, transfer, "to_org")
+    if not (note or "").strip():
+        raise ValidationError({"note": _("Say why the transfer is refused.")})
+    return _close(actor, transfer, TransferStatus.REJECTED, note)
+
+
+@transaction.atomic
+def transfer_cancel(*, actor, transfer: Transfer, note: str = "") -> Transfer:
+    """The sending union withdraws a transfer nobody has answered yet."""
+    transfer = _decide(actor, transfer, "from_org")
+    return _close(actor, transfer, TransferStatus.CANCELLED, note)
+
+
+def _close(actor, transfer: Transfer, status: str, note: str) -> Transfer:
+    before = audit.snapshot(transfer)
+    transfer.status = status
+    transfer.decided_on = datetime.date.today()
+    transfer.decided_by = actor if getattr(actor, "pk", None) else None
+    transfer.decision_note = (note or "").strip()
+    transfer.save()
+    audit.record(actor, transfer, AuditAction.UPDATE, before=before)
+    return transfer

@@ -1,9 +1,12 @@
-from rest_framework import serializers
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
-from api.viewsets import ScopedSerializerMixin, ScopedWritableViewSet
+from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
 from members import actions
-from members.filtersets import MemberFilterSet
-from members.models import Member
+from members.filtersets import MemberFilterSet, TransferFilterSet
+from members.models import Member, Transfer
 from orgs.models import Enterprise, Org
 
 
@@ -71,3 +74,74 @@ class MemberViewSet(ScopedWritableViewSet):
         serializer.instance = actions.member_update(
             actor=self.request.user, member=serializer.instance, data=data
         )
+
+
+class TransferSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    member = serializers.PrimaryKeyRelatedField(queryset=Member.objects.all())
+    to_org_code = serializers.CharField(write_only=True)
+    member_name = serializers.CharField(source="member.name", read_only=True)
+
+    class Meta:
+        model = Transfer
+        fields = [
+            "id",
+            "member",
+            "member_name",
+            "from_org",
+            "to_org",
+            "to_org_code",
+            "reason",
+            "note",
+            "status",
+            "requested_on",
+            "decided_on",
+            "decision_note",
+        ]
+        read_only_fields = [
+            "from_org",
+            "to_org",
+            "status",
+            "requested_on",
+            "decided_on",
+            "decision_note",
+        ]
+
+
+class TransferDecisionSerializer(serializers.Serializer):
+    note = serializers.CharField(max_length=200, required=False, allow_blank=True)
+
+
+class TransferViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
+    """Transfers out of and into the caller's unions; answer them with accept/reject/cancel."""
+
+    queryset = Transfer.objects.select_related("member", "from_org", "to_org")
+    serializer_class = TransferSerializer
+    filterset_class = TransferFilterSet
+    ordering = ["-requested_on", "-id"]
+
+    def perform_create(self, serializer):
+        data = dict(serializer.validated_data)
+        serializer.instance = actions.transfer_request(actor=self.request.user, **data)
+
+    def _decide(self, request, decision):
+        transfer = self.get_object()
+        payload = TransferDecisionSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        action = getattr(actions, f"transfer_{decision}")
+        transfer = action(actor=request.user, transfer=transfer, **payload.validated_data)
+        return Response(TransferSerializer(transfer, context=self.get_serializer_context()).data)
+
+    @extend_schema(request=TransferDecisionSerializer, responses=TransferSerializer)
+    @action(detail=True, methods=["post"])
+    def accept(self, request, pk=None):
+        return self._decide(request, "accept")
+
+    @extend_schema(request=TransferDecisionSerializer, responses=TransferSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        return self._decide(request, "reject")
+
+    @extend_schema(request=TransferDecisionSerializer, responses=TransferSerializer)
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        return self._decide(request, "cancel")

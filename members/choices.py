@@ -74,7 +74,7 @@ class SkillLevel(models.TextChoices):
 
 
 class MemberStatus(models.TextChoices):
-    ACTIVE = "active", _("Member")
+    ACTIVE = "active", _("Active member")
     KEPT = "kept", _("Membership kept")
     LEFT = "left", _("Left the union")
     REMOVED = "removed", _("Expelled")
@@ -163,3 +163,10 @@ ETHNICITIES = [
 ]
 # GB/T 3304: codes 01–56 in the order above (names are the standard's own, not translated).
 ETHNICITY_CHOICES = [(f"{i:02d}", name) for i, name in enumerate(ETHNICITIES, start=1)]
+
+
+class TransferStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting the receiving union")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    CANCELLED = "cancelled", _("Withdrawn")

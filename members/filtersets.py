@@ -1,10 +1,11 @@
 import django_filters
+from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import ScopedFilterSet
-from members.choices import EmploymentForm, Gender, MemberStatus
-from members.models import Member
+from members.choices import EmploymentForm, Gender, MemberStatus, TransferStatus
+from members.models import Member, Transfer
 from members.selectors import search_condition
 from orgs.models import Org
 
@@ -32,3 +33,20 @@ class MemberFilterSet(ScopedFilterSet):
 
     def subtree(self, queryset, name, value):
         return queryset.filter(org__path__startswith=value.path) if value else queryset
+
+
+class TransferFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    status = django_filters.ChoiceFilter(choices=TransferStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Transfer
+        fields = ["q", "status"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(member__name__contains=value.strip())
+            | Q(member__card_number=value.strip())
+            | Q(from_org__name__contains=value.strip())
+            | Q(to_org__name__contains=value.strip())
+        )

@@ -82,3 +82,17 @@ class MemberStatusForm(ScopedForm):
     )
     on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class TransferRequestForm(ScopedForm):
+    to_org_code = forms.CharField(
+        label=_("Code of the receiving union"),
+        max_length=32,
+        help_text=_("The org code of the union the member moves to (any union of the city)."),
+    )
+    reason = forms.ChoiceField(label=_("Reason"), choices=_choices(ChangeReason.choices))
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class TransferDecisionForm(ScopedForm):
+    note = forms.CharField(label=_("Reply"), max_length=200, required=False)

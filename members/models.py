@@ -16,6 +16,7 @@ from members.choices import (
     MemberStatus,
     PoliticalStatus,
     SkillLevel,
+    TransferStatus,
 )
 
 
@@ -157,3 +158,71 @@ class MembershipChange(models.Model):
 
     def __str__(self):
         return f"{self.member.name} {self.get_change_type_display()} {self.on:%Y-%m-%d}"
+
+
+class Transfer(models.Model):
+    """转会 (一次入会、动态接转): the old union transfers a member out, the new union receives
+    (or refuses) them. Both unions see the transfer; the member moves only on acceptance."""
+
+    member = models.ForeignKey(
+        Member, on_delete=models.PROTECT, related_name="transfers", verbose_name=_("member")
+    )
+    from_org = models.ForeignKey(
+        "orgs.Org",
+        on_delete=models.PROTECT,
+        related_name="transfers_out",
+        verbose_name=_("from"),
+    )
+    to_org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="transfers_in", verbose_name=_("to")
+    )
+    reason = models.CharField(_("reason"), max_length=1, choices=ChangeReason.choices)
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=TransferStatus.choices,
+        default=TransferStatus.PENDING,
+        db_index=True,
+    )
+    requested_on = models.DateField(_("requested on"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("requested by"),
+    )
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decision_note = models.CharField(_("reply"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope_fields = ("from_org", "to_org")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("transfer")
+        verbose_name_plural = _("transfers")
+        ordering = ["-requested_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["member"],
+                condition=models.Q(status="pending"),
+                name="one_pending_transfer_per_member",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member.name}：{self.from_org} → {self.to_org}"
+
+    def get_absolute_url(self):
+        return reverse("members:transfer-detail", args=[self.pk])

@@ -15,3 +15,20 @@ MEMBER_COLUMNS = [
     Column("joined_on", _("Joined on"), sort="joined_on"),
     Column("status", _("Status"), sort="status"),
 ]
+
+
+TRANSFER_COLUMNS = [
+    Column(
+        "member",
+        _("Member"),
+        sort="member__name_pinyin",
+        link=True,
+        accessor=lambda t: t.member.name,
+    ),
+    Column("member__card_number", _("Card number")),
+    Column("from_org", _("From"), sort="from_org__name", wrap=True),
+    Column("to_org", _("To"), sort="to_org__name", wrap=True),
+    Column("reason", _("Reason")),
+    Column("requested_on", _("Requested on"), sort="requested_on"),
+    Column("status", _("Status"), sort="status"),
+]

@@ -9,10 +9,12 @@ from django.views import View
 from core.choices import Action
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedMixin
 from members import actions
-from members.filtersets import MemberFilterSet
-from members.forms import MemberForm, MemberStatusForm
-from members.models import Member
-from members.tables import MEMBER_COLUMNS
+from members.choices import TransferStatus
+from members.filtersets import MemberFilterSet, TransferFilterSet
+from members.forms import MemberForm, MemberStatusForm, TransferDecisionForm, TransferRequestForm
+from members.models import Member, Transfer
+from members.tables import MEMBER_COLUMNS, TRANSFER_COLUMNS
+from orgs.models import Org
 
 
 class MemberListView(ObjectListView):
@@ -157,3 +159,95 @@ class MemberStatusView(MemberObjectFormView):
     @property
     def success_message(self):
         return _("The membership was changed.")
+
+
+class TransferListView(ObjectListView):
+    """Transfers out of and into the user's unions."""
+
+    model = Transfer
+    filterset_class = TransferFilterSet
+    columns = TRANSFER_COLUMNS
+    title = gettext_lazy("Transfers")
+    export_name = "会员转会"
+    default_sort = ("-requested_on", "-pk")
+
+    def base_queryset(self):
+        return Transfer.objects.select_related("member", "from_org", "to_org")
+
+
+class TransferDetailView(ObjectDetailView):
+    model = Transfer
+    template_name = "members/transfer_detail.html"
+    tabs = [("overview", gettext_lazy("Overview")), ("history", gettext_lazy("History"))]
+
+    def base_queryset(self):
+        return Transfer.objects.select_related("member", "from_org", "to_org")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        transfer, user = self.object, self.request.user
+        pending = transfer.status == TransferStatus.PENDING
+        changeable = Org.objects.visible_to(user, Action.CHANGE)
+        context["can_answer"] = pending and changeable.filter(pk=transfer.to_org_id).exists()
+        context["can_cancel"] = pending and changeable.filter(pk=transfer.from_org_id).exists()
+        return context
+
+
+class TransferRequestView(MemberObjectFormView):
+    form_class = TransferRequestForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Transfer %(name)s to another union") % {"name": self.object.name}
+        return context
+
+    def perform(self, form):
+        return actions.transfer_request(
+            actor=self.request.user, member=self.object, **form.cleaned_data
+        )
+
+    @property
+    def success_message(self):
+        return _("The transfer was sent; the receiving union will answer it.")
+
+
+class TransferDecisionView(ScopedMixin, ActionFormView):
+    """Accept, refuse or withdraw a transfer; which side may do what is the action's rule."""
+
+    model = Transfer
+    form_class = TransferDecisionForm
+    decision = ""
+    titles = {
+        "accept": gettext_lazy("Receive %(name)s"),
+        "reject": gettext_lazy("Refuse the transfer of %(name)s"),
+        "cancel": gettext_lazy("Withdraw the transfer of %(name)s"),
+    }
+    messages_done = {
+        "accept": gettext_lazy("The member was received."),
+        "reject": gettext_lazy("The transfer was refused."),
+        "cancel": gettext_lazy("The transfer was withdrawn."),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = self.get_scoped_object(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = self.titles[self.decision] % {"name": self.object.member.name}
+        context["object"] = self.object
+        context["cancel_url"] = self.object.get_absolute_url()
+        context["danger"] = self.decision != "accept"
+        return context
+
+    def perform(self, form):
+        action = getattr(actions, f"transfer_{self.decision}")
+        return action(actor=self.request.user, transfer=self.object, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return self.messages_done[self.decision]

@@ -19,7 +19,8 @@ from core.choices import AuditAction
 from core.models import AuditEntry, RoleAssignment
 from core.scoping import scoped_models
 from core.views import ObjectListView, ScopedMixin
-from members.models import Member, MembershipChange
+from members import actions as member_actions
+from members.models import Member, MembershipChange, Transfer
 from members.tests.factories import make_member
 from orgs import actions
 from orgs.models import Election, Enterprise, Org
@@ -47,7 +48,14 @@ def samples(city, people):
     audit.record(people.district_a_admin, city.union_a, AuditAction.UPDATE, extra={"x": [1, 2]})
     member_a = make_member(city.union_a, name="钱甲会员", phone="13811110001")
     member_b = make_member(city.union_b, name="赵乙会员", phone="13822220002")
+    transfer_a = member_actions.transfer_request(
+        actor=None, member=member_a, to_org_code="SA", reason="1"
+    )
+    transfer_b = member_actions.transfer_request(
+        actor=None, member=member_b, to_org_code="SB", reason="1"
+    )
     return {
+        Transfer: (transfer_a, transfer_b, "钱甲会员", "赵乙会员"),
         Member: (member_a, member_b, "钱甲会员", "赵乙会员"),
         MembershipChange: (
             member_a.changes.first(),
