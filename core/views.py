@@ -194,3 +194,24 @@ class AuditLogView(ObjectListView):
 
     def base_queryset(self):
         return AuditEntry.objects.select_related("content_type")
+
+
+class ScopedObjectFormView(ScopedMixin, ActionFormView):
+    """A form about one object (edit, move, decide…): the object comes from the user's scope
+    for ``scope_action`` (404 otherwise) before anything else runs."""
+
+    scope_action = Action.CHANGE
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            self.object = self.get_scoped_object(kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["object"] = self.object
+        context.setdefault("cancel_url", self.object.get_absolute_url())
+        return context
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from core.choices import Action
-from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedMixin
+from core.views import (
+    ActionFormView,
+    ObjectDetailView,
+    ObjectListView,
+    ScopedMixin,
+    ScopedObjectFormView,
+)
 from members import actions
 from members.choices import TransferStatus
 from members.filtersets import MemberFilterSet, TransferFilterSet
@@ -90,23 +96,8 @@ class MemberCreateView(ActionFormView):
         return _("The member was registered.")
 
 
-class MemberObjectFormView(ScopedMixin, ActionFormView):
+class MemberObjectFormView(ScopedObjectFormView):
     model = Member
-    scope_action = Action.CHANGE
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.object = self.get_scoped_object(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["object"] = self.object
-        context["cancel_url"] = self.object.get_absolute_url()
-        return context
-
-    def get_success_url(self):
-        return self.result.get_absolute_url()
 
 
 class MemberUpdateView(MemberObjectFormView):
@@ -211,7 +202,7 @@ class TransferRequestView(MemberObjectFormView):
         return _("The transfer was sent; the receiving union will answer it.")
 
 
-class TransferDecisionView(ScopedMixin, ActionFormView):
+class TransferDecisionView(ScopedObjectFormView):
     """Accept, refuse or withdraw a transfer; which side may do what is the action's rule."""
 
     model = Transfer
@@ -228,25 +219,18 @@ class TransferDecisionView(ScopedMixin, ActionFormView):
         "cancel": gettext_lazy("The transfer was withdrawn."),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.object = self.get_scoped_object(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    # Either side may open it; the action decides which side may answer how.
+    scope_action = Action.VIEW
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = self.titles[self.decision] % {"name": self.object.member.name}
-        context["object"] = self.object
-        context["cancel_url"] = self.object.get_absolute_url()
         context["danger"] = self.decision != "accept"
         return context
 
     def perform(self, form):
         action = getattr(actions, f"transfer_{self.decision}")
         return action(actor=self.request.user, transfer=self.object, **form.cleaned_data)
-
-    def get_success_url(self):
-        return self.result.get_absolute_url()
 
     @property
     def success_message(self):

@@ -11,7 +11,13 @@ from django.views.generic import TemplateView
 from core import stats
 from core.choices import Action
 from core.forms import ScopedForm
-from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedMixin
+from core.views import (
+    ActionFormView,
+    ObjectDetailView,
+    ObjectListView,
+    ScopedMixin,
+    ScopedObjectFormView,
+)
 from orgs import actions, selectors
 from orgs.filtersets import EnterpriseFilterSet, OrgFilterSet
 from orgs.forms import ElectionForm, EnterpriseForm, OrgDissolveForm, OrgForm, OrgMoveForm
@@ -142,22 +148,8 @@ class OrgCreateView(OrgFormMixin, ScopedMixin, ActionFormView):
         return _("The organisation was created.")
 
 
-class OrgObjectFormView(OrgFormMixin, ScopedMixin, ActionFormView):
-    scope_action = Action.CHANGE
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.object = self.get_scoped_object(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["object"] = self.object
-        context["cancel_url"] = self.org_url(self.object)
-        return context
-
-    def get_success_url(self):
-        return self.org_url(self.result)
+class OrgObjectFormView(OrgFormMixin, ScopedObjectFormView):
+    pass
 
 
 class OrgUpdateView(OrgObjectFormView):
@@ -341,15 +333,9 @@ class EnterpriseCreateView(ActionFormView):
         return _("The enterprise was registered.")
 
 
-class EnterpriseUpdateView(ScopedMixin, ActionFormView):
+class EnterpriseUpdateView(ScopedObjectFormView):
     model = Enterprise
     form_class = EnterpriseForm
-    scope_action = Action.CHANGE
-
-    def dispatch(self, request, *args, **kwargs):
-        if request.user.is_authenticated:
-            self.object = self.get_scoped_object(kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
@@ -371,17 +357,12 @@ class EnterpriseUpdateView(ScopedMixin, ActionFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = _("Edit %(name)s") % {"name": self.object}
-        context["object"] = self.object
-        context["cancel_url"] = reverse("orgs:enterprise-detail", args=[self.object.pk])
         return context
 
     def perform(self, form):
         return actions.enterprise_update(
             actor=self.request.user, enterprise=self.object, data=form.cleaned_data
         )
-
-    def get_success_url(self):
-        return reverse("orgs:enterprise-detail", args=[self.result.pk])
 
     @property
     def success_message(self):

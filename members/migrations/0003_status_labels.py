@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('members', '0002_transfer'),
+        ("members", "0002_transfer"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='member',
-            name='status',
-            field=models.CharField(choices=[('active', 'Active member'), ('kept', 'Membership kept'), ('left', 'Left the union'), ('removed', 'Expelled')], db_index=True, default='active', max_length=10, verbose_name='membership status'),
+            model_name="member",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("active", "Active member"),
+                    ("kept", "Membership kept"),
+                    ("left", "Left the union"),
+                    ("removed", "Expelled"),
+                ],
+                db_index=True,
+                default="active",
+                max_length=10,
+                verbose_name="membership status",
+            ),
         ),
     ]
