@@ -21,7 +21,7 @@ from core.seeding import (
     REFERENCE_DATE,
     SeedContext,
     add_years,
-    fix_timestamps,
+    bulk_insert,
     person_name,
     register,
 )
@@ -167,8 +167,6 @@ def seed_members(ctx: SeedContext) -> None:
             if len(batch) >= BATCH:
                 created += _flush(batch)
     created += _flush(batch)
-    fix_timestamps(Member.objects.all())
-    fix_timestamps(MembershipChange.objects.all())
     ctx.data["members_created"] = created
     ctx.log(f"{created:,} members")
 
@@ -176,12 +174,14 @@ def seed_members(ctx: SeedContext) -> None:
 def _flush(batch: list[Member]) -> int:
     if not batch:
         return 0
-    Member.objects.bulk_create(batch)
-    MembershipChange.objects.bulk_create(
-        MembershipChange(
-            member=member, change_type=ChangeType.JOINED, on=member.joined_on, to_org=member.org
-        )
-        for member in batch
+    bulk_insert(batch)
+    bulk_insert(
+        [
+            MembershipChange(
+                member=member, change_type=ChangeType.JOINED, on=member.joined_on, to_org=member.org
+            )
+            for member in batch
+        ]
     )
     count = len(batch)
     batch.clear()
