@@ -369,14 +369,9 @@ class EnterpriseUpdateView(ScopedObjectFormView):
         return _("Saved.")
 
 
-class EnterpriseCloseView(EnterpriseUpdateView):
+class EnterpriseCloseView(ScopedObjectFormView):
+    model = Enterprise
     form_class = ScopedForm  # no fields: confirming is the whole form
-
-    def get_form(self, form_class=None):
-        return ActionFormView.get_form(self, form_class)
-
-    def get_initial(self):
-        return {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -232,3 +232,12 @@ def test_list_pages_do_not_render_every_org_into_the_filter_form(client_for, peo
     assert "第29号工会" not in first_page  # on page 2, and not in any dropdown
     enterprises = client.get(reverse("orgs:enterprise-list")).content.decode()
     assert "第29号工会" not in enterprises
+
+
+def test_closing_an_enterprise_keeps_it_but_drops_it_from_coverage(client_for, people, city):
+    client = client_for(people.district_a_admin)
+    response = client.post(reverse("orgs:enterprise-close", args=[city.enterprise_a2.pk]))
+    assert response.status_code == 302
+    assert Enterprise.objects.get(pk=city.enterprise_a2.pk).status == "closed"
+    page = client.get(reverse("orgs:detail", args=[city.street_a.pk])).content.decode()
+    assert 'data-testid="coverage-rate">100.0%' in page
