@@ -22,6 +22,12 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def tasks_run_inline(settings):
+    """Background tasks run at once in tests, so their effects can be asserted directly."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
 def _fresh(org):
     """treebeard needs the parent's current numchild before adding a child."""
     org.refresh_from_db()

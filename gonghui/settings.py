@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "treebeard",
     "axes",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "core",
     "orgs",
     "members",
@@ -145,6 +147,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"
+
+# Background work (imports, report drafting) goes through the Tasks API. The database queue
+# is worked by `manage.py db_worker` (started by `make demo`); GONGHUI_TASKS=immediate runs
+# tasks inline, which the tests use.
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("GONGHUI_TASKS") == "immediate"
+        else "django_tasks_db.backend.DatabaseBackend"
+    }
+}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
