@@ -39,3 +39,12 @@ class AuditAction(models.TextChoices):
     REVOKE = "revoke", _("Role revoked")
     REVEAL = "reveal", _("Personal data revealed")
     EXPORT = "export", _("Personal data exported")
+
+
+class JobStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    CHECKING = "checking", _("Checking rows")
+    WRITING = "writing", _("Writing")
+    DONE = "done", _("Done")
+    REJECTED = "rejected", _("Not written")
+    FAILED = "failed", _("Failed")

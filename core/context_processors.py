@@ -11,6 +11,7 @@ MENU = [
     ("members", _("Members"), "members:list"),
     ("transfers", _("Transfers"), "members:transfer-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
+    ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
 ]
 

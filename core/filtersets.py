@@ -2,9 +2,9 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import Action, AuditAction
+from core.choices import Action, AuditAction, JobStatus
 from core.forms import restrict_choices_to_scope
-from core.models import AuditEntry
+from core.models import AuditEntry, ImportJob
 
 
 class ScopedFilterSet(django_filters.FilterSet):
@@ -34,3 +34,12 @@ class AuditFilterSet(ScopedFilterSet):
         if not value:
             return queryset
         return queryset.filter(Q(object_repr__icontains=value) | Q(actor_name__iexact=value))
+
+
+class ImportJobFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(field_name="file_name", lookup_expr="icontains", label=_("File"))
+    status = django_filters.ChoiceFilter(choices=JobStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = ImportJob
+        fields = ["q", "status"]

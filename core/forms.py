@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.choices import Action
 
@@ -25,3 +26,17 @@ class ScopedForm(forms.Form):
                 continue
             css = "form-select" if isinstance(widget, forms.Select) else "form-control"
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+
+
+class ImportForm(ScopedForm):
+    """Upload a spreadsheet for one org: check only, all-or-nothing, or accept valid rows."""
+
+    file = forms.FileField(
+        label=_("File"), help_text=_("xlsx, xls or csv; the first sheet is read.")
+    )
+    dry_run = forms.BooleanField(
+        label=_("Check only (dry run): write nothing"), required=False, initial=True
+    )
+    accept_valid = forms.BooleanField(
+        label=_("Write the valid rows even if other rows have problems"), required=False
+    )

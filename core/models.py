@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from core.choices import AuditAction, Role
+from core.choices import AuditAction, JobStatus, Role
 from core.scoping import ScopedQuerySet
 
 
@@ -91,3 +92,61 @@ class CalendarDay(models.Model):
 
     def __str__(self):
         return f"{self.date:%Y-%m-%d} {self.name}"
+
+
+class ImportJob(models.Model):
+    """One spreadsheet import into an org (members, payroll for dues, ...), run in the
+    background with its progress and its row-level report."""
+
+    kind = models.CharField(_("kind"), max_length=32)
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
+    )
+    file_name = models.CharField(_("file"), max_length=255)
+    stored_path = models.CharField(max_length=500, editable=False)
+    report_path = models.CharField(max_length=500, blank=True, editable=False)
+    dry_run = models.BooleanField(_("dry run"), default=False)
+    accept_valid = models.BooleanField(_("accept the valid rows"), default=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=JobStatus.choices, default=JobStatus.QUEUED
+    )
+    rows_total = models.PositiveIntegerField(_("rows"), default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    rows_accepted = models.PositiveIntegerField(_("valid rows"), default=0)
+    rows_rejected = models.PositiveIntegerField(_("rejected rows"), default=0)
+    rows_written = models.PositiveIntegerField(_("rows written"), default=0)
+    message = models.TextField(_("result"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    scope_fields = ("org",)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return f"{self.file_name}（{self.get_status_display()}）"
+
+    def get_absolute_url(self):
+        return reverse("import-job", args=[self.pk])
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (JobStatus.QUEUED, JobStatus.CHECKING, JobStatus.WRITING)
+
+    @property
+    def percent(self) -> int:
+        if self.status == JobStatus.WRITING or not self.is_running:
+            return 100 if not self.is_running else 99
+        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0

@@ -31,6 +31,8 @@ from django.core.management.color import no_style
 from django.db import connection, connections, models, router, transaction
 from django.utils.module_loading import autodiscover_modules
 
+from core.bulk import insert_rows
+
 # Ages and dates in generated data are computed against this day.
 REFERENCE_DATE = datetime.date(2026, 1, 1)
 # created_at / updated_at of generated rows.
@@ -106,48 +108,9 @@ def run_generators(ctx: SeedContext) -> None:
 
 
 def bulk_insert(objects: list[models.Model], when: datetime.datetime = SEED_TIMESTAMP) -> None:
-    """Insert many new rows of one model fast, setting their primary keys.
-
-    On PostgreSQL this is ``bulk_create``. On SQLite, Django caps a statement at 999 bound
-    parameters (about 35 member rows per INSERT); one ``executemany`` with ids taken after
-    the current maximum is several times faster. Seeding runs in one transaction, so no one
-    else takes those ids meanwhile. Timestamp columns get ``when``.
-    """
-    if not objects:
-        return
-    model = type(objects[0])
-    stamp_fields = {
-        f.attname
-        for f in model._meta.concrete_fields
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False)
-    }
-    for obj in objects:
-        for name in stamp_fields:
-            setattr(obj, name, when)
-    if connection.vendor != "sqlite":
-        model.objects.bulk_create(objects, batch_size=2000)
-        return
-    table = connection.ops.quote_name(model._meta.db_table)
-    pk = model._meta.pk
-    fields = [f for f in model._meta.concrete_fields if f is not pk]
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COALESCE(MAX({connection.ops.quote_name(pk.column)}), 0) FROM {table}"
-        )
-        next_id = cursor.fetchone()[0] + 1
-        for offset, obj in enumerate(objects):
-            setattr(obj, pk.attname, next_id + offset)
-        columns = ", ".join(connection.ops.quote_name(f.column) for f in [pk, *fields])
-        marks = ", ".join(["%s"] * (len(fields) + 1))
-        rows = [
-            [getattr(obj, pk.attname)]
-            + [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
-            for obj in objects
-        ]
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
-    for obj in objects:
-        obj._state.adding = False
-        obj._state.db = connection.alias
+    """Insert many new rows of one model fast (``core.bulk.insert_rows``), with their
+    timestamp columns pinned to ``when`` so that a seed is reproducible."""
+    insert_rows(objects, now=when)
 
 
 def fix_timestamps(queryset: models.QuerySet, when: datetime.datetime = SEED_TIMESTAMP) -> int:

@@ -62,3 +62,22 @@ AUDIT_COLUMNS = [
     Column("object_repr", _("Object"), sort="object_repr", wrap=True),
     Column("changes", _("Fields changed"), accessor=_changed_fields, wrap=True),
 ]
+
+
+def _job_kind(job) -> str:
+    from core.jobs import IMPORTERS
+
+    return str(IMPORTERS.get(job.kind, (job.kind,))[0])
+
+
+IMPORT_JOB_COLUMNS = [
+    Column("created_at", _("Started at"), sort="created_at"),
+    Column("file_name", _("File"), sort="file_name", link=True, wrap=True),
+    Column("kind", _("Kind"), accessor=_job_kind),
+    Column("org", _("Organisation"), wrap=True),
+    Column("status", _("Status"), sort="status"),
+    Column("rows_total", _("Rows"), sort="rows_total", css="text-end"),
+    Column("rows_rejected", _("Rejected rows"), css="text-end"),
+    Column("rows_written", _("Rows written"), css="text-end"),
+    Column("created_by", _("By")),
+]

@@ -3,24 +3,35 @@ remembers: every queryset comes from ``visible_to`` and out of scope answers 404
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+from urllib.parse import quote
+
+from django import forms
+from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from core import audit
 from core.choices import Action
 from core.exports import xlsx_response
-from core.filtersets import AuditFilterSet
-from core.forms import restrict_choices_to_scope
-from core.models import AuditEntry
-from core.tables import AUDIT_COLUMNS, Column, rows_for
+from core.filtersets import AuditFilterSet, ImportJobFilterSet
+from core.forms import ImportForm, restrict_choices_to_scope
+from core.importing import write_template
+from core.jobs import IMPORTERS, import_start
+from core.models import AuditEntry, ImportJob
+from core.tables import AUDIT_COLUMNS, IMPORT_JOB_COLUMNS, Column, rows_for
+from core.widgets import SearchSelect
 
 
 class ScopedMixin(LoginRequiredMixin):
@@ -55,6 +66,8 @@ class ObjectListView(ScopedMixin, TemplateView):
     title = ""
     export_name = ""
     create_url_name = ""
+    # The kind of spreadsheet import (core.jobs) this list offers, if any.
+    import_kind = ""
 
     def get_filterset(self):
         return self.filterset_class(
@@ -93,6 +106,7 @@ class ObjectListView(ScopedMixin, TemplateView):
             sort_query=sort_query.urlencode(),
             title=self.title,
             create_url_name=self.create_url_name,
+            import_kind=self.import_kind,
         )
         if request.htmx and not request.htmx.boosted:
             return self.response_class(request, self.table_template, context)
@@ -212,6 +226,128 @@ class ScopedObjectFormView(ScopedMixin, ActionFormView):
         context["object"] = self.object
         context.setdefault("cancel_url", self.object.get_absolute_url())
         return context
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+
+class ImportJobListView(ObjectListView):
+    """The imports of the user's scope: what was uploaded, by whom, with what result."""
+
+    model = ImportJob
+    filterset_class = ImportJobFilterSet
+    columns = IMPORT_JOB_COLUMNS
+    title = gettext_lazy("Imports")
+    export_name = "导入记录"
+    default_sort = ("-created_at", "-id")
+
+    def base_queryset(self):
+        return ImportJob.objects.select_related("org", "created_by")
+
+
+class ImportJobDetailView(ObjectDetailView):
+    """One import: a progress bar while it runs (the page polls its own fragment), then the
+    counts, the message and the row-level report."""
+
+    model = ImportJob
+    template_name = "core/import_job.html"
+    progress_template = "core/_import_progress.html"
+
+    def base_queryset(self):
+        return ImportJob.objects.select_related("org", "created_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = str(self.object)
+        context["kind_title"] = IMPORTERS.get(self.object.kind, (self.object.kind,))[0]
+        return context
+
+    def get_template_names(self):
+        if self.request.htmx and not self.request.htmx.boosted:
+            return [self.progress_template]
+        return [self.template_name]
+
+
+class ImportReportView(ScopedMixin, View):
+    """The row-level report of an import (personal numbers in it are masked)."""
+
+    model = ImportJob
+
+    def get(self, request, pk):
+        job = self.get_scoped_object(pk)
+        path = Path(job.report_path) if job.report_path else None
+        if path is None or not path.is_file():
+            raise Http404(_("The report is not available."))
+        stem = Path(job.file_name).stem
+        return FileResponse(path.open("rb"), as_attachment=True, filename=f"{stem}-导入结果.xlsx")
+
+
+class ImportTemplateView(LoginRequiredMixin, View):
+    """The xlsx template to fill in for one kind of import."""
+
+    def get(self, request, kind):
+        if kind not in IMPORTERS:
+            raise Http404(_("Not found."))
+        title, factory = IMPORTERS[kind]
+        importer = factory(actor=request.user, org=None)
+        buffer = io.BytesIO()
+        write_template(buffer, importer.columns, example=getattr(importer, "example", None))
+        response = HttpResponse(
+            buffer.getvalue(),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        filename = quote(f"{title}模板.xlsx")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+        return response
+
+
+class ImportStartView(ActionFormView):
+    """Upload a file of one kind for an org in scope; the job page then shows its progress."""
+
+    form_class = ImportForm
+    template_name = "core/import_form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if kwargs["kind"] not in IMPORTERS:
+            raise Http404(_("Not found."))
+        self.kind = kwargs["kind"]
+        self.title = IMPORTERS[self.kind][0]
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        org_model = apps.get_model("orgs", "Org")
+        form.fields["org"] = forms.ModelChoiceField(
+            label=_("Organisation"),
+            queryset=org_model.objects.active().visible_to(self.request.user, Action.CHANGE),
+            widget=SearchSelect(params={"status": "active"}, attrs={"class": "form-select"}),
+            help_text=_("The rows are imported into this organisation."),
+        )
+        form.order_fields(["org", "file"])
+        return form
+
+    def get_initial(self):
+        initial = super().get_initial()
+        org_id = self.request.GET.get("org")
+        if org_id and org_id.isdigit():
+            initial["org"] = org_id
+        return initial
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["template_url"] = reverse("import-template", args=[self.kind])
+        context["cancel_url"] = reverse("import-list")
+        return context
+
+    def perform(self, form):
+        return import_start(
+            actor=self.request.user,
+            kind=self.kind,
+            org=form.cleaned_data["org"],
+            upload=form.cleaned_data["file"],
+            dry_run=form.cleaned_data["dry_run"],
+            accept_valid=form.cleaned_data["accept_valid"],
+        )
 
     def get_success_url(self):
         return self.result.get_absolute_url()

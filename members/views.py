@@ -30,6 +30,7 @@ class MemberListView(ObjectListView):
     title = gettext_lazy("Members")
     export_name = "会员名册"
     create_url_name = "members:create"
+    import_kind = "members"
     default_sort = ("name_pinyin", "pk")
 
     def base_queryset(self):
