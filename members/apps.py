@@ -11,3 +11,5 @@ class MembersConfig(AppConfig):
         from members.selectors import membership_stats
 
         stats.register("membership", membership_stats, "members/_membership.html", order=20)
+
+        from members import imports  # noqa: F401  (registers the member importer)

@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from api.viewsets import ScopedViewSetMixin
 from core import audit
 from core.choices import AuditAction
-from core.models import AuditEntry, RoleAssignment
+from core.models import AuditEntry, ImportJob, RoleAssignment
 from core.scoping import scoped_models
 from core.views import ObjectListView, ScopedMixin
 from members import actions as member_actions
@@ -54,7 +54,12 @@ def samples(city, people):
     transfer_b = member_actions.transfer_request(
         actor=None, member=member_b, to_org_code="SB", reason="1"
     )
+    job_a, job_b = (
+        ImportJob.objects.create(kind="members", org=org, file_name=name, status="done")
+        for org, name in ((city.union_a, "钱甲导入.xlsx"), (city.union_b, "赵乙导入.xlsx"))
+    )
     return {
+        ImportJob: (job_a, job_b, "钱甲导入", "赵乙导入"),
         Transfer: (transfer_a, transfer_b, "钱甲会员", "赵乙会员"),
         Member: (member_a, member_b, "钱甲会员", "赵乙会员"),
         MembershipChange: (
