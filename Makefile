@@ -29,7 +29,7 @@ help:
 	@echo "  make install   create .venv, install Python + npm deps (only when changed),"
 	@echo "                 build static/vendor, compile translations, collectstatic"
 	@echo "  make demo      install + migrate + seed demo city (once) + print logins + runserver"
-	@echo "  make serve     install + migrate + runserver $(HOST):$(PORT) (no seeding)"
+	@echo "  make serve     install + migrate + db_worker + runserver $(HOST):$(PORT) (no seeding)"
 	@echo "  make test      install + ruff check + ruff format --check + pytest"
 	@echo "  make lint      ruff check + ruff format --check"
 	@echo "  make format    ruff import sorting + ruff format"
@@ -92,15 +92,22 @@ compilemessages: $(VENV_STAMP)
 
 # --- run ---------------------------------------------------------------------
 
+# The background worker (imports, later report drafting) runs beside the dev server and
+# stops with it.
+RUN_SERVER = \
+	$(PY) manage.py db_worker --verbosity 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
 demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_city --if-empty --members $(DEMO_MEMBERS) --seed $(DEMO_SEED)
 	$(PY) manage.py demo_logins
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(RUN_SERVER)
 
 serve: install
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@$(RUN_SERVER)
 
 # --- quality -----------------------------------------------------------------
 

@@ -271,17 +271,17 @@ def run_import(
     return result
 
 
-STATUS_OK = "通过"
 STATUS_REJECTED = "未通过"
 
 
 def write_report(path: str | Path, columns: list[ImportColumn], outcomes: list[RowOutcome]):
-    """The row-level report (xlsx): file row number, result, problems, then the row's values
-    (personal numbers masked by the importer before this is called, if it wants them masked).
-    Rejected rows come first, so the user sees what to fix."""
-    ordered = sorted(outcomes, key=lambda o: (o.ok, o.row_number))
+    """The row-level report (xlsx): every rejected row with its file row number, its problems
+    and its values (personal numbers masked by the importer), so the user can fix the file
+    and import it again; and a summary sheet. Accepted rows are only counted: writing them
+    all out would cost more than checking them."""
+    rejected = [o for o in outcomes if not o.ok]
     workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
-    sheet = workbook.add_worksheet("导入结果")
+    sheet = workbook.add_worksheet("未通过的行")
     bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF7", "border": 1})
     bad = workbook.add_format({"font_color": "#B42318"})
     headers = ["行号", "结果", "问题", *(c.header for c in columns)]
@@ -291,16 +291,23 @@ def write_report(path: str | Path, columns: list[ImportColumn], outcomes: list[R
     sheet.set_column(2, 2, 48)
     for col, column in enumerate(columns, start=3):
         sheet.set_column(col, col, column.width)
-    for index, outcome in enumerate(ordered, start=1):
+    for index, outcome in enumerate(rejected, start=1):
         sheet.write_number(index, 0, outcome.row_number)
-        if outcome.ok:
-            sheet.write_string(index, 1, STATUS_OK)
-        else:
-            sheet.write_string(index, 1, STATUS_REJECTED, bad)
-            sheet.write_string(index, 2, "；".join(outcome.problems), bad)
+        sheet.write_string(index, 1, STATUS_REJECTED, bad)
+        sheet.write_string(index, 2, "；".join(outcome.problems), bad)
         for col, column in enumerate(columns, start=3):
             sheet.write_string(index, col, outcome.values.get(column.key, ""))
     sheet.freeze_panes(1, 0)
+    summary = workbook.add_worksheet("汇总")
+    for row, (label, value) in enumerate(
+        (
+            ("数据行", len(outcomes)),
+            ("通过", len(outcomes) - len(rejected)),
+            ("未通过", len(rejected)),
+        )
+    ):
+        summary.write_string(row, 0, label, bold)
+        summary.write_number(row, 1, value)
     workbook.close()
 
 

@@ -39,7 +39,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from stdnum import numdb
 from stdnum.cn import ric
-from stdnum.exceptions import ValidationError as StdnumError
 
 __all__ = [
     "ERROR_CODES",
@@ -214,12 +213,19 @@ def _upgrade_15(number15: str) -> str:
 
 
 def _birth_date(number18: str) -> dt.date | None:
+    return _date_of(number18[6:14])
+
+
+@functools.lru_cache(maxsize=65536)
+def _date_of(digits: str) -> dt.date | None:
+    """YYYYMMDD → a date, or None; cached because imports meet the same dates again and again."""
     try:
-        return ric.get_birth_date(number18)
-    except (StdnumError, ValueError):
+        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+    except ValueError:
         return None
 
 
+@functools.lru_cache(maxsize=8192)
 def _region_known(code: str) -> bool:
     """True when the 6-digit administrative division code has ever existed (GB/T 2260).
 
