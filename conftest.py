@@ -28,6 +28,21 @@ def tasks_run_inline(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def sms_outbox(settings):
+    """Text messages go to ``core.sms.outbox`` in tests, like e-mail to ``mail.outbox``;
+    rate-limit counters (in the cache) start from zero."""
+    from django.core.cache import cache
+
+    from core import sms
+
+    settings.GONGHUI_SMS_BACKEND = "core.sms.LocmemBackend"
+    sms.outbox.clear()
+    cache.clear()
+    yield sms.outbox
+    sms.outbox.clear()
+
+
 def _fresh(org):
     """treebeard needs the parent's current numchild before adding a child."""
     org.refresh_from_db()

@@ -4,7 +4,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from members.api import MemberViewSet, TransferViewSet
+from dues.api import DuesRecordViewSet
+from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 
 router = DefaultRouter()
@@ -12,6 +13,8 @@ router.register("orgs", OrgViewSet, basename="org")
 router.register("enterprises", EnterpriseViewSet, basename="enterprise")
 router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
+router.register("join-applications", JoinApplicationViewSet, basename="join-application")
+router.register("dues", DuesRecordViewSet, basename="dues-record")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -10,6 +10,8 @@ MENU = [
     ("enterprises", _("Enterprises"), "orgs:enterprise-list"),
     ("members", _("Members"), "members:list"),
     ("transfers", _("Transfers"), "members:transfer-list"),
+    ("dues", _("Dues"), "dues:list"),
+    ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),

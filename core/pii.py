@@ -53,6 +53,7 @@ __all__ = [
     "mask_id_number",
     "mask_name",
     "mask_phone",
+    "masked_message",
     "normalise_id_number",
     "normalise_phone",
 ]
@@ -403,6 +404,16 @@ def mask_id_number(value: str) -> str:
     ``110101199003074215`` → ``1101**********4215``. Values of 8 characters or fewer are
     starred entirely."""
     return _mask(value or "", 4, 4)
+
+
+def masked_message(error: ValidationError, mask=mask_id_number) -> str:
+    """The first message of a validation error of this module with the typed value masked,
+    for text that is shared (import reports)."""
+    params = dict(getattr(error, "params", None) or {})
+    if "value" in params and getattr(error, "message", None):
+        params["value"] = mask(str(params["value"]))
+        return error.message % params
+    return error.messages[0]
 
 
 def mask_phone(value: str) -> str:

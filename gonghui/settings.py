@@ -7,6 +7,7 @@ ALLOWED_HOSTS  comma-separated host names
 """
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -56,6 +57,8 @@ INSTALLED_APPS = [
     "core",
     "orgs",
     "members",
+    "dues",
+    "portal",
     "api",
 ]
 
@@ -173,6 +176,11 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "api.exceptions.exception_handler",
+    # Public endpoints (core/throttles.py), per client address.
+    "DEFAULT_THROTTLE_RATES": {
+        "join_code": os.environ.get("GH_JOIN_CODE_RATE", "10/hour"),
+        "join_submit": os.environ.get("GH_JOIN_SUBMIT_RATE", "20/hour"),
+    },
 }
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 FILTERS_NULL_CHOICE_LABEL = _("Not set")
@@ -186,6 +194,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {"JoinStatusEnum": "members.choices.JoinStatus"},
 }
 
 LOGGING = {
@@ -205,6 +214,24 @@ GONGHUI = {
     # Days before an election falls due that it appears on the to-do list.
     "ELECTION_DUE_WARNING_DAYS": int(os.environ.get("GH_ELECTION_WARNING_DAYS", "90")),
     "CITY_NAME": os.environ.get("GH_CITY_NAME", "示范市"),
+    # Largest spreadsheet accepted for import through the web page.
+    "IMPORT_MAX_BYTES": int(os.environ.get("GH_IMPORT_MAX_MB", "200")) * 1024 * 1024,
+    # 会费: this share of the monthly wage, counted on the wage floored to whole units of
+    # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
+    "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
+    "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+}
+
+# Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
+# gateway backend in production (see core/sms.py).
+GONGHUI_SMS_BACKEND = os.environ.get("GONGHUI_SMS_BACKEND", "core.sms.LogBackend")
+# Verification codes of online joining: valid for 5 minutes, 5 tries each, one per phone
+# every 60 seconds and at most 10 a day.
+GONGHUI_SMS_CODES = {
+    "TTL_SECONDS": int(os.environ.get("GH_SMS_CODE_TTL", "300")),
+    "MAX_ATTEMPTS": int(os.environ.get("GH_SMS_CODE_ATTEMPTS", "5")),
+    "RESEND_SECONDS": int(os.environ.get("GH_SMS_CODE_RESEND", "60")),
+    "PER_PHONE_PER_DAY": int(os.environ.get("GH_SMS_CODES_PER_DAY", "10")),
 }
 
 SITE_TITLE = _("Gonghui")

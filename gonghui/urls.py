@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("core.urls")),
     path("", include("orgs.urls")),
     path("", include("members.urls")),
+    path("", include("portal.urls")),
+    path("", include("dues.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

@@ -54,13 +54,10 @@ def name_keys(name: str) -> tuple[str, str]:
     return "".join(syllables).lower(), "".join(initials).lower()
 
 
-def clean_member_data(data: dict, *, instance: Member | None = None) -> dict:
-    """Validate a whole member record; every problem is reported at once, per field."""
-    errors: dict[str, list[str]] = {}
-
-    def fail(field, message):
-        errors.setdefault(field, []).append(message)
-
+def clean_person_fields(data: dict, fail) -> tuple[dict, str | None, str | None]:
+    """Name, ID number, phone and the code-list fields of a person (a member or a join
+    applicant). Problems go to ``fail(field, message)``; returns the cleaned fields, the
+    normalised ID number and phone ("" when none was given, None when invalid)."""
     cleaned: dict = {}
     name = (data.get("name") or "").strip()
     if not name:
@@ -87,6 +84,39 @@ def clean_member_data(data: dict, *, instance: Member | None = None) -> dict:
         cleaned[field] = value
     cleaned["employment_form"] = cleaned["employment_form"] or EmploymentForm.STANDARD
     cleaned["employment_status"] = cleaned["employment_status"] or EmploymentStatus.EMPLOYED
+    return cleaned, id_number, phone
+
+
+def personal_data_fields(id_number: str, phone: str | None) -> dict:
+    """The stored form of a valid ID number and phone: ciphertext, blind index and mask,
+    plus the gender and birth date written in the ID number."""
+    facts = pii.id_number_facts(id_number)
+    fields = {
+        "id_number_cipher": pii.encrypt(id_number),
+        "id_number_hash": pii.blind_index(pii.KIND_ID_NUMBER, id_number),
+        "id_number_masked": pii.mask_id_number(id_number),
+        "gender": facts["gender"],
+        "birth_date": facts["birth_date"],
+    }
+    if phone:
+        fields.update(
+            phone_cipher=pii.encrypt(phone),
+            phone_hash=pii.blind_index(pii.KIND_PHONE, phone),
+            phone_masked=pii.mask_phone(phone),
+        )
+    elif phone == "":
+        fields.update(phone_cipher="", phone_hash="", phone_masked="")
+    return fields
+
+
+def clean_member_data(data: dict, *, instance: Member | None = None) -> dict:
+    """Validate a whole member record; every problem is reported at once, per field."""
+    errors: dict[str, list[str]] = {}
+
+    def fail(field, message):
+        errors.setdefault(field, []).append(message)
+
+    cleaned, id_number, phone = clean_person_fields(data, fail)
     org = data.get("org")
     if org is None:
         fail("org", _("Choose the union."))
@@ -110,8 +140,8 @@ def clean_member_data(data: dict, *, instance: Member | None = None) -> dict:
         fail("card_number", _("The card number %(card)s is already used.") % {"card": card})
     cleaned["card_number"] = card
     if id_number:
-        digest = pii.blind_index(pii.KIND_ID_NUMBER, id_number)
-        duplicate = Member.objects.filter(id_number_hash=digest).exclude(
+        personal = personal_data_fields(id_number, phone)
+        duplicate = Member.objects.filter(id_number_hash=personal["id_number_hash"]).exclude(
             pk=getattr(instance, "pk", None)
         )
         if duplicate.exists():
@@ -119,25 +149,10 @@ def clean_member_data(data: dict, *, instance: Member | None = None) -> dict:
                 "id_number",
                 _("This person is already a union member; transfer the membership instead."),
             )
-        facts = pii.id_number_facts(id_number)
-        cleaned.update(
-            id_number_cipher=pii.encrypt(id_number),
-            id_number_hash=digest,
-            id_number_masked=pii.mask_id_number(id_number),
-            gender=facts["gender"],
-            birth_date=facts["birth_date"],
-        )
-    if phone:
-        cleaned.update(
-            phone_cipher=pii.encrypt(phone),
-            phone_hash=pii.blind_index(pii.KIND_PHONE, phone),
-            phone_masked=pii.mask_phone(phone),
-        )
-    elif phone == "":
-        cleaned.update(phone_cipher="", phone_hash="", phone_masked="")
+        cleaned.update(personal)
     if errors:
         raise ValidationError(errors)
-    cleaned["name_pinyin"], cleaned["name_initials"] = name_keys(name)
+    cleaned["name_pinyin"], cleaned["name_initials"] = name_keys(cleaned["name"])
     # 农民工: a worker with an agricultural household registration (DOMAIN §2.3).
     cleaned["is_migrant_worker"] = cleaned["household_type"] == HouseholdType.AGRICULTURAL
     return cleaned
@@ -148,11 +163,17 @@ def _card_number(member: Member) -> str:
 
 
 @transaction.atomic
-def member_create(*, actor, data: dict) -> Member:
-    """Register a member (入会) at a union in the actor's scope and log the change."""
+def member_create(*, actor, data: dict, scope_action: str = Action.CHANGE) -> Member:
+    """Register a member (入会) at a union in the actor's scope and log the change.
+
+    A cadre registering a member needs change rights at the union and may only name an
+    employer they can see. Approving a join application (members/joining.py) registers with
+    review rights (``scope_action=Action.REVIEW``); its employer was chosen by the applicant
+    from the public list, so the reviewer's scope does not limit it.
+    """
     cleaned = clean_member_data(data)
-    ensure_org_in_scope(actor, cleaned["org"])
-    if cleaned.get("enterprise") is not None:
+    ensure_org_in_scope(actor, cleaned["org"], scope_action)
+    if cleaned.get("enterprise") is not None and scope_action != Action.REVIEW:
         ensure_in_scope(actor, cleaned["enterprise"], Action.VIEW)
     given_card = cleaned.pop("card_number")
     member = Member.objects.create(
@@ -299,18 +320,27 @@ def transfer_request(
     return transfer
 
 
-def _decide(actor, transfer: Transfer, side: str) -> Transfer:
+def _decide(actor, transfer: Transfer, side: str, action: str = Action.CHANGE) -> Transfer:
     transfer = Transfer.objects.select_for_update().get(pk=transfer.pk)
-    ensure_org_in_scope(actor, getattr(transfer, side))
+    ensure_org_in_scope(actor, getattr(transfer, side), action)
     if transfer.status != TransferStatus.PENDING:
         raise ValidationError(_("This transfer has already been answered."))
     return transfer
 
 
 @transaction.atomic
-def transfer_accept(*, actor, transfer: Transfer, note: str = "", enterprise=None) -> Transfer:
-    """接收: the receiving union takes the member in; both sides' history records it."""
-    transfer = _decide(actor, transfer, "to_org")
+def transfer_accept(
+    *,
+    actor,
+    transfer: Transfer,
+    note: str = "",
+    enterprise=None,
+    scope_action: str = Action.CHANGE,
+) -> Transfer:
+    """接收: the receiving union takes the member in; both sides' history records it.
+    Approving a join application that is a transfer accepts with review rights
+    (``scope_action=Action.REVIEW``)."""
+    transfer = _decide(actor, transfer, "to_org", scope_action)
     member = Member.objects.select_for_update().get(pk=transfer.member_id)
     if member.status != MemberStatus.ACTIVE or member.org_id != transfer.from_org_id:
         raise ValidationError(

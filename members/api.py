@@ -1,12 +1,19 @@
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, serializers
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
-from members import actions
-from members.filtersets import MemberFilterSet, TransferFilterSet
-from members.models import Member, Transfer
+from core.choices import Action
+from core.throttles import ClientRateThrottle
+from members import actions, joining
+from members.filtersets import JoinApplicationFilterSet, MemberFilterSet, TransferFilterSet
+from members.models import JoinApplication, Member, Transfer
+from orgs.choices import EnterpriseStatus
 from orgs.models import Enterprise, Org
 
 
@@ -145,3 +152,192 @@ class TransferViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
     @action(detail=True, methods=["post"])
     def cancel(self, request, pk=None):
         return self._decide(request, "cancel")
+
+
+class JoinApplicationSerializer(serializers.ModelSerializer):
+    """An application as its union's cadres read it; personal data masked."""
+
+    org_name = serializers.CharField(source="org.name", read_only=True)
+    existing_union = serializers.SerializerMethodField()
+
+    class Meta:
+        model = JoinApplication
+        fields = [
+            "id",
+            "status",
+            "kind",
+            "route",
+            "org",
+            "org_name",
+            "name",
+            "id_number_masked",
+            "phone_masked",
+            "gender",
+            "birth_date",
+            "ethnicity",
+            "education",
+            "political_status",
+            "household_type",
+            "employment_form",
+            "enterprise",
+            "employer_name",
+            "work_area",
+            "existing_union",
+            "member",
+            "transfer",
+            "decided_at",
+            "rejection_reason",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_existing_union(self, application) -> str | None:
+        member = application.existing_member
+        return member.org.name if member is not None else None
+
+
+class JoinApplicationCreateSerializer(serializers.Serializer):
+    """What an applicant sends (no login). The record is checked whole by the action, so
+    the text fields accept anything here and come back with the action's messages."""
+
+    name = serializers.CharField(max_length=50, required=False, allow_blank=True)
+    id_number = serializers.CharField(max_length=24, required=False, allow_blank=True)
+    phone = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    code = serializers.CharField(
+        max_length=12, required=False, allow_blank=True, help_text="The 6-digit SMS code."
+    )
+    ethnicity = serializers.CharField(max_length=2, required=False, allow_blank=True)
+    education = serializers.CharField(max_length=2, required=False, allow_blank=True)
+    political_status = serializers.CharField(max_length=2, required=False, allow_blank=True)
+    household_type = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    employment_form = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    enterprise = serializers.PrimaryKeyRelatedField(
+        queryset=Enterprise.objects.filter(status=EnterpriseStatus.ACTIVE),
+        required=False,
+        allow_null=True,
+    )
+    employer_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    work_area = serializers.PrimaryKeyRelatedField(
+        queryset=joining.work_areas(), required=False, allow_null=True
+    )
+    consent = serializers.BooleanField(
+        required=False, default=False, help_text="Consent to the use of the personal data."
+    )
+
+
+class JoinApplicationReceiptSerializer(serializers.ModelSerializer):
+    """What the applicant gets back: where the application went and how to follow it."""
+
+    org_name = serializers.CharField(source="org.name", read_only=True)
+    existing_union = serializers.SerializerMethodField()
+    status_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = JoinApplication
+        fields = [
+            "token",
+            "status",
+            "kind",
+            "org_name",
+            "existing_union",
+            "name",
+            "id_number_masked",
+            "phone_masked",
+            "created_at",
+            "status_url",
+        ]
+        read_only_fields = fields
+
+    def get_existing_union(self, application) -> str | None:
+        member = application.existing_member
+        return member.org.name if member is not None else None
+
+    def get_status_url(self, application) -> str:
+        url = reverse("portal:join-status", args=[application.token])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request is not None else url
+
+
+class PhoneCodeRequestSerializer(serializers.Serializer):
+    phone = serializers.CharField(max_length=20)
+
+
+class PhoneCodeSentSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+    expires_in = serializers.IntegerField(help_text="Seconds the code stays valid.")
+    resend_after = serializers.IntegerField(help_text="Seconds before another code may be sent.")
+
+
+class JoinRejectSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+
+
+class JoinApplicationViewSet(ScopedReadOnlyViewSet):
+    """入会申请. Applicants (no login, rate-limited per address) ask for an SMS code with
+    ``send-code`` and submit with ``POST``; cadres list and read the applications of their
+    unions, and reviewers ``approve`` or ``reject`` them."""
+
+    queryset = JoinApplication.objects.select_related("org", "existing_member__org")
+    serializer_class = JoinApplicationSerializer
+    filterset_class = JoinApplicationFilterSet
+    ordering_fields = ["created_at", "name_pinyin", "status"]
+    ordering = ["-created_at", "-id"]
+    public_actions = {"create": "join_submit", "send_code": "join_code"}
+
+    def get_permissions(self):
+        if self.action in self.public_actions:
+            return [AllowAny()]
+        return super().get_permissions()
+
+    def get_throttles(self):
+        scope = self.public_actions.get(self.action)
+        return [ClientRateThrottle(scope)] if scope else super().get_throttles()
+
+    def scope_action(self):
+        return Action.REVIEW if self.action in ("approve", "reject") else Action.VIEW
+
+    @extend_schema(
+        request=JoinApplicationCreateSerializer,
+        responses={201: JoinApplicationReceiptSerializer},
+    )
+    def create(self, request):
+        payload = JoinApplicationCreateSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        data = dict(payload.validated_data)
+        code = data.pop("code", "")
+        application = joining.join_application_submit(data=data, code=code)
+        receipt = JoinApplicationReceiptSerializer(application, context={"request": request})
+        return Response(receipt.data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(request=PhoneCodeRequestSerializer, responses={202: PhoneCodeSentSerializer})
+    @action(detail=False, methods=["post"], url_path="send-code")
+    def send_code(self, request):
+        payload = PhoneCodeRequestSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        joining.phone_code_send(phone=payload.validated_data["phone"])
+        rules = settings.GONGHUI_SMS_CODES
+        body = {
+            "detail": _("The code was sent by SMS."),
+            "expires_in": rules["TTL_SECONDS"],
+            "resend_after": rules["RESEND_SECONDS"],
+        }
+        return Response(PhoneCodeSentSerializer(body).data, status=status.HTTP_202_ACCEPTED)
+
+    @extend_schema(request=None, responses=JoinApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        application = joining.join_application_approve(
+            actor=request.user, application=self.get_object()
+        )
+        return Response(self.get_serializer(application).data)
+
+    @extend_schema(request=JoinRejectSerializer, responses=JoinApplicationSerializer)
+    @action(detail=True, methods=["post"])
+    def reject(self, request, pk=None):
+        application = self.get_object()
+        payload = JoinRejectSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        application = joining.join_application_reject(
+            actor=request.user, application=application, **payload.validated_data
+        )
+        return Response(self.get_serializer(application).data)

@@ -170,3 +170,27 @@ class TransferStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Rejected")
     CANCELLED = "cancelled", _("Withdrawn")
+
+
+class JoinStatus(models.TextChoices):
+    """入会申请: submitted → approved | rejected by the union, or withdrawn by the applicant."""
+
+    SUBMITTED = "submitted", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class JoinKind(models.TextChoices):
+    NEW = "new", _("New membership")
+    TRANSFER = "transfer", _("Transfer of an existing membership")
+
+
+class JoinRoute(models.TextChoices):
+    """Why an application went to its union (see members/joining.py ``route_application``)."""
+
+    EMPLOYER_UNION = "employer_union", _("The employer's union")
+    SECTOR_FEDERATION = "sector_federation", _("Industry federation of the worker's sector")
+    AREA_FEDERATION = "area_federation", _("Area federation where the worker works")
+    STREET_UNION = "street_union", _("Street federation where the worker works")
+    DISTRICT_UNION = "district_union", _("District federation where the worker works")

@@ -4,8 +4,15 @@ from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
 from core.filtersets import ScopedFilterSet
-from members.choices import EmploymentForm, Gender, MemberStatus, TransferStatus
-from members.models import Member, Transfer
+from members.choices import (
+    EmploymentForm,
+    Gender,
+    JoinKind,
+    JoinStatus,
+    MemberStatus,
+    TransferStatus,
+)
+from members.models import JoinApplication, Member, Transfer
 from members.selectors import search_condition
 from orgs.models import Org
 
@@ -50,3 +57,25 @@ class TransferFilterSet(ScopedFilterSet):
             | Q(from_org__name__contains=value.strip())
             | Q(to_org__name__contains=value.strip())
         )
+
+
+class JoinApplicationFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Name, pinyin, ID number or phone"))
+    org = django_filters.ModelChoiceFilter(
+        queryset=Org.objects.all(), method="subtree", label=_("Organisation"), widget=HiddenInput
+    )
+    status = django_filters.ChoiceFilter(choices=JoinStatus.choices, label=_("Status"))
+    employment_form = django_filters.ChoiceFilter(
+        choices=EmploymentForm.choices, label=_("Employment form")
+    )
+    kind = django_filters.ChoiceFilter(choices=JoinKind.choices, label=_("Kind of application"))
+
+    class Meta:
+        model = JoinApplication
+        fields = ["q", "org", "status", "employment_form", "kind"]
+
+    def search(self, queryset, name, value):
+        return queryset.filter(search_condition(value, with_card=False))
+
+    def subtree(self, queryset, name, value):
+        return queryset.filter(org__path__startswith=value.path) if value else queryset

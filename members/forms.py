@@ -96,3 +96,13 @@ class TransferRequestForm(ScopedForm):
 
 class TransferDecisionForm(ScopedForm):
     note = forms.CharField(label=_("Reply"), max_length=200, required=False)
+
+
+class JoinRejectForm(ScopedForm):
+    reason = forms.CharField(
+        label=_("Reason for rejection"),
+        max_length=200,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The applicant reads this on their status page."),
+    )

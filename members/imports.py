@@ -240,7 +240,7 @@ class MemberImporter(Importer):
         try:
             id_number = pii.normalise_id_number(values.get("id_number", ""))
         except ValidationError as error:
-            problem(_("%(column)s: %(error)s"), "id_number", error=error.messages[0])
+            problem(_("%(column)s: %(error)s"), "id_number", error=pii.masked_message(error))
         else:
             digest = pii.blind_index(pii.KIND_ID_NUMBER, id_number)
             first = self.seen_ids.setdefault(digest, outcome.row_number)
@@ -260,7 +260,11 @@ class MemberImporter(Importer):
             try:
                 phone = pii.normalise_phone(phone)
             except ValidationError as error:
-                problem(_("%(column)s: %(error)s"), "phone", error=error.messages[0])
+                problem(
+                    _("%(column)s: %(error)s"),
+                    "phone",
+                    error=pii.masked_message(error, pii.mask_phone),
+                )
             else:
                 data.update(
                     phone_cipher=pii.encrypt(phone),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.scoping import ScopedQuerySet
@@ -13,6 +14,9 @@ from members.choices import (
     EmploymentStatus,
     Gender,
     HouseholdType,
+    JoinKind,
+    JoinRoute,
+    JoinStatus,
     MemberStatus,
     PoliticalStatus,
     SkillLevel,
@@ -226,3 +230,169 @@ class Transfer(models.Model):
 
     def get_absolute_url(self):
         return reverse("members:transfer-detail", args=[self.pk])
+
+
+class JoinApplication(models.Model):
+    """入会申请: a worker applies online without an account; the application is routed to
+    the union that should take them in (members/joining.py) and decided by its reviewers.
+
+    Personal data is stored like a member's: encrypted, blind-indexed, masked. The applicant
+    follows the application through ``token``, a random value only they were given. When the
+    ID number belongs to an active member elsewhere, the application is a transfer request
+    (``kind``) and approving it moves that membership here.
+    """
+
+    org = models.ForeignKey(
+        "orgs.Org",
+        on_delete=models.PROTECT,
+        related_name="join_applications",
+        verbose_name=_("union"),
+    )
+    route = models.CharField(_("routed to"), max_length=20, choices=JoinRoute.choices)
+    kind = models.CharField(
+        _("kind of application"), max_length=10, choices=JoinKind.choices, default=JoinKind.NEW
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=JoinStatus.choices,
+        default=JoinStatus.SUBMITTED,
+        db_index=True,
+    )
+    name = models.CharField(_("name"), max_length=50)
+    name_pinyin = models.CharField(max_length=200, db_index=True, editable=False)
+    name_initials = models.CharField(max_length=50, db_index=True, editable=False)
+    id_number_cipher = models.TextField(editable=False)
+    id_number_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    id_number_masked = models.CharField(_("ID number"), max_length=18, editable=False)
+    phone_cipher = models.TextField(editable=False)
+    phone_hash = models.CharField(max_length=64, db_index=True, editable=False)
+    phone_masked = models.CharField(_("phone"), max_length=20, editable=False)
+    gender = models.CharField(_("gender"), max_length=8, choices=Gender.choices)
+    birth_date = models.DateField(_("birth date"))
+    ethnicity = models.CharField(_("ethnicity"), max_length=2, choices=ETHNICITY_CHOICES)
+    education = models.CharField(_("education"), max_length=2, choices=Education.choices)
+    political_status = models.CharField(
+        _("political status"), max_length=2, choices=PoliticalStatus.choices
+    )
+    household_type = models.CharField(
+        _("household registration"), max_length=20, choices=HouseholdType.choices
+    )
+    employment_form = models.CharField(
+        _("employment form"),
+        max_length=20,
+        choices=EmploymentForm.choices,
+        default=EmploymentForm.STANDARD,
+        db_index=True,
+    )
+    enterprise = models.ForeignKey(
+        "orgs.Enterprise",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="join_applications",
+        verbose_name=_("employer"),
+    )
+    employer_name = models.CharField(
+        _("employer as typed"),
+        max_length=200,
+        blank=True,
+        help_text=_("The employer's name when it was not found in the list."),
+    )
+    work_area = models.ForeignKey(
+        "orgs.Org",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("place of work"),
+    )
+    existing_member = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("existing membership"),
+    )
+    member = models.ForeignKey(
+        Member,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="join_applications",
+        verbose_name=_("member"),
+    )
+    transfer = models.ForeignKey(
+        Transfer,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("transfer"),
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    rejection_reason = models.CharField(_("reason for rejection"), max_length=200, blank=True)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("submitted at"), auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    scope_fields = ("org",)
+    audit_hidden_fields = (
+        "id_number_cipher",
+        "id_number_hash",
+        "phone_cipher",
+        "phone_hash",
+        "name_pinyin",
+        "name_initials",
+        "token",
+    )
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("join application")
+        verbose_name_plural = _("join applications")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["org", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["id_number_hash"],
+                condition=models.Q(status="submitted"),
+                name="one_pending_join_application_per_person",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name}（{self.get_kind_display()}）"
+
+    def get_absolute_url(self):
+        return reverse("members:join-detail", args=[self.pk])
+
+
+class PhoneCode(models.Model):
+    """A one-time verification code sent by SMS to a phone number. Only a keyed hash of
+    the code is stored; the phone is known by its blind index."""
+
+    phone_hash = models.CharField(max_length=64, editable=False)
+    purpose = models.CharField(max_length=16, default="join")
+    code_hash = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField()
+    attempts = models.PositiveSmallIntegerField(default=0)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("phone verification code")
+        verbose_name_plural = _("phone verification codes")
+        indexes = [models.Index(fields=["phone_hash", "purpose", "-created_at"])]
+
+    def __str__(self):
+        return f"{self.purpose} {self.created_at:%Y-%m-%d %H:%M}"

@@ -7,6 +7,11 @@ the district industry federations, with their platform company as employer where
 one. Migrant workers carry ID numbers of their home provinces. Every ID number is valid
 (real region code, check digit), unique, and stored encrypted like any other member's;
 card numbers and ids are deterministic, ciphertexts are not (random nonces).
+
+``join_applications``: about one pending online application per 1,000 members (at least
+five), routed by the real rule (``members.joining.route_application``): employees of
+covered and uncovered employers, couriers, riders and drivers; one in five comes from an
+active member of another union and is a transfer request.
 """
 
 from __future__ import annotations
@@ -19,21 +24,24 @@ from stdnum.cn import ric
 from core import pii
 from core.seeding import (
     REFERENCE_DATE,
+    SEED_TIMESTAMP,
     SeedContext,
     add_years,
     bulk_insert,
     person_name,
     register,
 )
-from members.actions import name_keys
+from members.actions import name_keys, personal_data_fields
 from members.choices import (
     ChangeType,
     EmploymentForm,
     EmploymentStatus,
     HouseholdType,
+    JoinKind,
     MemberStatus,
 )
-from members.models import Member, MembershipChange
+from members.joining import FORM_SECTORS, WORK_AREA_LEVELS, route_application
+from members.models import JoinApplication, Member, MembershipChange
 from orgs.choices import EnterpriseStatus, OrgStatus
 
 BATCH = 5000
@@ -186,3 +194,95 @@ def _flush(batch: list[Member]) -> int:
     count = len(batch)
     batch.clear()
     return count
+
+
+# Home regions of applicants: real codes no seeded member has, so ID numbers never collide.
+APPLICANT_REGIONS = ("330110", "330111", "420102", "320102")
+FORM_OF_SECTOR = {str(sector): form for form, sector in FORM_SECTORS.items()}
+
+
+@register("join_applications", order=45)
+def seed_join_applications(ctx: SeedContext) -> None:
+    rng = ctx.rng
+    count = max(5, ctx.members // 1000)
+    ids = IdNumbers()
+    enterprises = [e for e in ctx.data["enterprises"] if e.status == EnterpriseStatus.ACTIVE]
+    platforms = defaultdict(list)
+    for enterprise in enterprises:
+        sector = ctx.data.get("enterprise_sector", {}).get(enterprise.pk)
+        if sector and enterprise.is_platform:
+            platforms[sector].append(enterprise)
+    places = [*ctx.data["districts"], *ctx.data["streets"]]
+    active_members = Member.objects.filter(status=MemberStatus.ACTIVE).order_by("pk")
+    member_total = active_members.count()
+    taken: set[int] = set()
+    applications = []
+    for index in range(count):
+        # Couriers, riders and drivers name where they work; employees work at their employer.
+        work_area = rng.choice(places)
+        if rng.random() < 0.4:
+            sector = rng.choice(sorted(FORM_OF_SECTOR))
+            form = FORM_OF_SECTOR[sector]
+            choices = platforms.get(sector)
+            enterprise = rng.choice(choices) if choices and rng.random() < 0.5 else None
+        else:
+            form, enterprise = EmploymentForm.STANDARD, rng.choice(enterprises)
+            if enterprise.territory.level in WORK_AREA_LEVELS:
+                work_area = None
+        routing = route_application(
+            employment_form=form, enterprise=enterprise, work_area=work_area
+        )
+        existing = None
+        if index % 5 == 4 and member_total:
+            candidate = active_members[rng.randrange(member_total)]
+            if candidate.org_id != routing.org.pk and candidate.pk not in taken:
+                existing = candidate
+                taken.add(candidate.pk)
+        female = rng.random() < 0.42
+        if existing is not None:
+            name = existing.name
+            person = {
+                key: getattr(existing, key)
+                for key in (
+                    "id_number_cipher",
+                    "id_number_hash",
+                    "id_number_masked",
+                    "phone_cipher",
+                    "phone_hash",
+                    "phone_masked",
+                    "gender",
+                    "birth_date",
+                )
+            }
+        else:
+            name = person_name(rng, female=female)
+            id_number, _birth = ids.next(rng.choice(APPLICANT_REGIONS), female)
+            person = personal_data_fields(id_number, f"1390000{index:04d}")
+        pinyin, initials = name_keys(name)
+        migrant = rng.random() < (0.55 if form != EmploymentForm.STANDARD else 0.25)
+        applications.append(
+            JoinApplication(
+                org=routing.org,
+                route=routing.route,
+                kind=JoinKind.TRANSFER if existing else JoinKind.NEW,
+                existing_member=existing,
+                name=name,
+                name_pinyin=pinyin,
+                name_initials=initials,
+                ethnicity="01" if rng.random() < 0.93 else f"{rng.randint(2, 56):02d}",
+                education=_pick(rng, EDUCATION_WEIGHTS),
+                political_status=_pick(rng, POLITICAL_WEIGHTS),
+                household_type=HouseholdType.AGRICULTURAL
+                if migrant
+                else HouseholdType.NON_AGRICULTURAL,
+                employment_form=form,
+                enterprise=enterprise,
+                work_area=work_area,
+                # Seeded tokens come from the seed (demo data); real ones are random.
+                token=f"{rng.getrandbits(128):032x}",
+                **person,
+            )
+        )
+    bulk_insert(applications, SEED_TIMESTAMP - datetime.timedelta(days=3))
+    transfers = sum(1 for a in applications if a.kind == JoinKind.TRANSFER)
+    ctx.log(f"{len(applications)} pending join applications ({transfers} transfer requests)")

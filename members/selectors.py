@@ -1,5 +1,5 @@
-"""Reads on members: search (name, pinyin, initials, full ID number or phone, card number)
-and membership figures for any subtree."""
+"""Reads on members: search (name, pinyin, initials, full ID number or phone, card number),
+membership figures for any subtree, join applications and the e-membership card."""
 
 from __future__ import annotations
 
@@ -7,28 +7,38 @@ import contextlib
 import datetime
 import re
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q, Sum
 
 from core import pii
-from members.choices import NEW_EMPLOYMENT_FORMS, EmploymentForm, Gender, MemberStatus
-from members.models import Member
-from orgs.choices import OrgStatus
+from core.choices import Action
+from members.choices import (
+    NEW_EMPLOYMENT_FORMS,
+    EmploymentForm,
+    Gender,
+    JoinStatus,
+    MemberStatus,
+)
+from members.models import JoinApplication, Member
+from orgs.choices import EnterpriseStatus, OrgStatus
+from orgs.models import Enterprise
 from orgs.selectors import enterprises_of_subtree
 
 _LATIN = re.compile(r"^[a-zA-Z]+$")
 _DIGITS = re.compile(r"^[0-9０-９xX\s+-]+$")
 
 
-def search_condition(text: str) -> Q:
+def search_condition(text: str, *, with_card: bool = True) -> Q:
     """What a cadre typed, as one condition: a full ID number or phone is matched through
     its blind index (never by decrypting), Latin letters by pinyin or initials, Chinese
-    characters by name, anything else by card number."""
+    characters by name, anything else by card number (``with_card``: members, not join
+    applications)."""
     text = (text or "").strip()
     if not text:
         return Q()
     if _DIGITS.match(text):
-        condition = Q(card_number=text)
+        condition = Q(card_number=text) if with_card else Q(pk__in=[])
         with contextlib.suppress(ValidationError):
             condition |= Q(
                 id_number_hash=pii.blind_index(pii.KIND_ID_NUMBER, pii.normalise_id_number(text))
@@ -99,3 +109,60 @@ def _years_before(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
         return day.replace(year=day.year - years, day=28)
+
+
+# --- online joining and the e-membership card ----------------------------------------------
+
+_CARD_SALT = "gonghui.members.card"
+# Memberships a card stands for: active, or kept (保留会籍) by a retired or unemployed member.
+CARD_VALID_STATUSES = (MemberStatus.ACTIVE, MemberStatus.KEPT)
+
+
+def join_application_by_token(token: str) -> JoinApplication | None:
+    """The application an applicant follows through their token (None when unknown)."""
+    if not token or len(token) > 64:
+        return None
+    return (
+        JoinApplication.objects.select_related("org", "member__org", "existing_member__org")
+        .filter(token=token)
+        .first()
+    )
+
+
+def pending_join_applications(user):
+    """Applications waiting for a decision that ``user`` may decide."""
+    return JoinApplication.objects.visible_to(user, Action.REVIEW).filter(
+        status=JoinStatus.SUBMITTED
+    )
+
+
+def public_employers(text: str, limit: int = 10):
+    """Operating employers whose name contains ``text`` (two characters at least) or whose
+    credit code is ``text``: the public picker of the join form, which shows names only."""
+    text = (text or "").strip()
+    if len(text) < 2:
+        return Enterprise.objects.none()
+    return (
+        Enterprise.objects.filter(status=EnterpriseStatus.ACTIVE)
+        .filter(Q(name__icontains=text) | Q(uscc=text.upper()))
+        .order_by("name", "pk")
+        .only("pk", "name")[:limit]
+    )
+
+
+def card_verification_value(member: Member) -> str:
+    """The signed value in a card's QR code: it names the member without personal data."""
+    return signing.Signer(salt=_CARD_SALT).sign(str(member.pk))
+
+
+def member_by_card_value(value: str) -> Member | None:
+    """The member a QR value was signed for; None when forged or unknown."""
+    try:
+        pk = int(signing.Signer(salt=_CARD_SALT).unsign(value or ""))
+    except (signing.BadSignature, ValueError):
+        return None
+    return Member.objects.select_related("org").filter(pk=pk).first()
+
+
+def card_is_valid(member: Member | None) -> bool:
+    return member is not None and member.status in CARD_VALID_STATUSES

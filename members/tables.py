@@ -32,3 +32,20 @@ TRANSFER_COLUMNS = [
     Column("requested_on", _("Requested on"), sort="requested_on"),
     Column("status", _("Status"), sort="status"),
 ]
+
+
+def _employer(application) -> str:
+    return application.enterprise.name if application.enterprise else application.employer_name
+
+
+JOIN_APPLICATION_COLUMNS = [
+    Column("name", _("Name"), sort="name_pinyin", link=True),
+    Column("id_number_masked", _("ID number")),
+    Column("phone_masked", _("Phone")),
+    Column("employment_form", _("Employment form"), sort="employment_form"),
+    Column("enterprise", _("Employer"), accessor=_employer, wrap=True),
+    Column("org", _("Union"), sort="org__name", wrap=True),
+    Column("kind", _("Kind of application"), sort="kind"),
+    Column("created_at", _("Submitted at"), sort="created_at"),
+    Column("status", _("Status"), sort="status"),
+]

@@ -29,4 +29,20 @@ urlpatterns = [
         views.TransferDecisionView.as_view(decision="cancel"),
         name="transfer-cancel",
     ),
+    path("join-applications/", views.JoinApplicationListView.as_view(), name="join-list"),
+    path(
+        "join-applications/<int:pk>/",
+        views.JoinApplicationDetailView.as_view(),
+        name="join-detail",
+    ),
+    path(
+        "join-applications/<int:pk>/approve/",
+        views.JoinDecisionView.as_view(decision="approve"),
+        name="join-approve",
+    ),
+    path(
+        "join-applications/<int:pk>/reject/",
+        views.JoinDecisionView.as_view(decision="reject"),
+        name="join-reject",
+    ),
 ]

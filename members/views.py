@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from core.choices import Action
+from core.forms import ScopedForm
 from core.views import (
     ActionFormView,
     ObjectDetailView,
@@ -14,12 +15,18 @@ from core.views import (
     ScopedMixin,
     ScopedObjectFormView,
 )
-from members import actions
-from members.choices import TransferStatus
-from members.filtersets import MemberFilterSet, TransferFilterSet
-from members.forms import MemberForm, MemberStatusForm, TransferDecisionForm, TransferRequestForm
-from members.models import Member, Transfer
-from members.tables import MEMBER_COLUMNS, TRANSFER_COLUMNS
+from members import actions, joining
+from members.choices import JoinKind, JoinStatus, TransferStatus
+from members.filtersets import JoinApplicationFilterSet, MemberFilterSet, TransferFilterSet
+from members.forms import (
+    JoinRejectForm,
+    MemberForm,
+    MemberStatusForm,
+    TransferDecisionForm,
+    TransferRequestForm,
+)
+from members.models import JoinApplication, Member, Transfer
+from members.tables import JOIN_APPLICATION_COLUMNS, MEMBER_COLUMNS, TRANSFER_COLUMNS
 from orgs.models import Org
 
 
@@ -43,6 +50,7 @@ class MemberDetailView(ObjectDetailView):
     tabs = [
         ("overview", gettext_lazy("Overview")),
         ("changes", gettext_lazy("Membership changes")),
+        ("dues", gettext_lazy("Dues")),
         ("history", gettext_lazy("History")),
     ]
 
@@ -232,6 +240,81 @@ class TransferDecisionView(ScopedObjectFormView):
     def perform(self, form):
         action = getattr(actions, f"transfer_{self.decision}")
         return action(actor=self.request.user, transfer=self.object, **form.cleaned_data)
+
+    @property
+    def success_message(self):
+        return self.messages_done[self.decision]
+
+
+class JoinApplicationListView(ObjectListView):
+    """Online join applications routed to the user's unions."""
+
+    model = JoinApplication
+    filterset_class = JoinApplicationFilterSet
+    columns = JOIN_APPLICATION_COLUMNS
+    title = gettext_lazy("Join applications")
+    export_name = "入会申请"
+    default_sort = ("-created_at", "-pk")
+
+    def base_queryset(self):
+        return JoinApplication.objects.select_related("org", "enterprise")
+
+
+class JoinApplicationDetailView(ObjectDetailView):
+    model = JoinApplication
+    template_name = "members/join_detail.html"
+    tabs = [("overview", gettext_lazy("Overview")), ("history", gettext_lazy("History"))]
+
+    def base_queryset(self):
+        return JoinApplication.objects.select_related(
+            "org", "enterprise", "work_area", "existing_member__org", "member", "reviewer"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        context["can_review"] = (
+            application.status == JoinStatus.SUBMITTED
+            and JoinApplication.objects.visible_to(self.request.user, Action.REVIEW)
+            .filter(pk=application.pk)
+            .exists()
+        )
+        return context
+
+
+class JoinDecisionView(ScopedObjectFormView):
+    """Approve or reject an application; only reviewers of its union reach it (404 else)."""
+
+    model = JoinApplication
+    scope_action = Action.REVIEW
+    decision = ""
+    messages_done = {
+        "approve": gettext_lazy("The application was approved."),
+        "reject": gettext_lazy("The application was rejected."),
+    }
+
+    def get_form_class(self):
+        return JoinRejectForm if self.decision == "reject" else ScopedForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        application = self.object
+        names = {"name": application.name, "union": application.org}
+        if self.decision == "reject":
+            context["title"] = _("Reject the application of %(name)s") % names
+            context["danger"] = True
+        elif application.kind == JoinKind.TRANSFER:
+            context["title"] = _("Receive %(name)s into %(union)s as a transfer") % names
+        else:
+            context["title"] = _("Take %(name)s into %(union)s") % names
+        return context
+
+    def perform(self, form):
+        if self.decision == "reject":
+            return joining.join_application_reject(
+                actor=self.request.user, application=self.object, **form.cleaned_data
+            )
+        return joining.join_application_approve(actor=self.request.user, application=self.object)
 
     @property
     def success_message(self):

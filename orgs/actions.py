@@ -32,6 +32,7 @@ ORG_EDITABLE_FIELDS = (
     "name",
     "level",
     "federation_kind",
+    "sector",
     "grassroots_type",
     "region_code",
     "chair_name",
@@ -106,6 +107,7 @@ def _clean_org_data(data: dict) -> dict:
             cleaned[key] = cleaned[key].strip()
     if cleaned.get("level") != OrgLevel.FEDERATION:
         cleaned["federation_kind"] = ""
+        cleaned["sector"] = ""
     if cleaned.get("level") != OrgLevel.GRASSROOTS:
         cleaned["grassroots_type"] = ""
     return cleaned

@@ -27,6 +27,7 @@ class OrgSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
             "level",
             "level_display",
             "federation_kind",
+            "sector",
             "grassroots_type",
             "region_code",
             "chair_name",

@@ -40,6 +40,16 @@ class FederationKind(models.TextChoices):
     AREA = "area", _("Area federation")
 
 
+class Sector(models.TextChoices):
+    """The new-employment-form sector an industry federation organises (交通运输新业态), so
+    that online join applications of couriers, riders and drivers reach it."""
+
+    EXPRESS = "express", _("Express delivery")
+    FOOD_DELIVERY = "food_delivery", _("Food delivery")
+    RIDE_HAILING = "ride_hailing", _("Ride-hailing")
+    FREIGHT = "freight", _("Road freight")
+
+
 class GrassrootsType(models.TextChoices):
     STANDALONE = "standalone", _("Standalone")
     JOINT = "joint", _("Joint")

@@ -11,6 +11,7 @@ from orgs.choices import (
     GrassrootsType,
     Industry,
     OrgLevel,
+    Sector,
     UnitCategory,
 )
 from orgs.models import Org
@@ -27,6 +28,15 @@ class OrgForm(ScopedForm):
         choices=[("", "—"), *FederationKind.choices],
         required=False,
         help_text=_("Only for joint federations."),
+    )
+    sector = forms.ChoiceField(
+        label=_("New-employment sector served"),
+        choices=[("", "—"), *Sector.choices],
+        required=False,
+        help_text=_(
+            "Only for federations that organise couriers, riders or drivers: "
+            "their online join applications are sent here."
+        ),
     )
     grassroots_type = forms.ChoiceField(
         label=_("Grassroots union type"),

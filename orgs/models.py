@@ -13,6 +13,7 @@ from orgs.choices import (
     Industry,
     OrgLevel,
     OrgStatus,
+    Sector,
     UnitCategory,
 )
 
@@ -41,6 +42,13 @@ class Org(MP_Node):
     level = models.CharField(_("level"), max_length=16, choices=OrgLevel.choices, db_index=True)
     federation_kind = models.CharField(
         _("federation kind"), max_length=16, choices=FederationKind.choices, blank=True
+    )
+    sector = models.CharField(
+        _("new-employment sector served"),
+        max_length=16,
+        choices=Sector.choices,
+        blank=True,
+        help_text=_("For federations that organise couriers, riders or drivers."),
     )
     grassroots_type = models.CharField(
         _("grassroots union type"), max_length=16, choices=GrassrootsType.choices, blank=True

@@ -6,7 +6,8 @@ Shape of the synthetic city 示范市 (region 330100):
 * 1 市总工会 → 9 districts/counties → 6–10 streets/towns each;
 * each street has 1–3 joint federations (联合会) of random kinds; each district has 3–4
   district-level industry federations for new-employment-form sectors (快递, 网约车, 货运,
-  sometimes 外卖配送), kept in ``ctx.data["industry_federations"]``;
+  sometimes 外卖配送), marked with their ``Org.sector`` (online join applications of couriers,
+  riders and drivers are routed by it) and kept in ``ctx.data["industry_federations"]``;
 * ``enterprise_count(members)`` = ``max(300, members // 80)`` enterprises: with the size mix
   below (most micro, a few large) units average about 110 employees, so the members
   generator reaches a realistic 入会率 of roughly 80 % of covered staff;
@@ -407,6 +408,7 @@ def seed_org_tree(ctx: SeedContext) -> None:
                         "name": f"{d_name}{label}行业工会联合会",
                         "level": OrgLevel.FEDERATION,
                         "federation_kind": FederationKind.INDUSTRY,
+                        "sector": sector,
                         "region_code": d_region,
                     },
                     rng.randint(2017, 2024),

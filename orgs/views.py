@@ -407,4 +407,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
             ]
         context["roots"] = roots
         context["elections_due"] = selectors.elections_todo(user, timezone.localdate()).count()
+        from members.selectors import pending_join_applications
+
+        context["join_pending"] = pending_join_applications(user).count()
         return context

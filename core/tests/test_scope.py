@@ -19,9 +19,11 @@ from core.choices import AuditAction
 from core.models import AuditEntry, ImportJob, RoleAssignment
 from core.scoping import scoped_models
 from core.views import ObjectListView, ScopedMixin
+from dues import actions as dues_actions
+from dues.models import DuesRecord
 from members import actions as member_actions
-from members.models import Member, MembershipChange, Transfer
-from members.tests.factories import make_member
+from members.models import JoinApplication, Member, MembershipChange, Transfer
+from members.tests.factories import make_member, submit_join_application
 from orgs import actions
 from orgs.models import Election, Enterprise, Org
 
@@ -58,7 +60,17 @@ def samples(city, people):
         ImportJob.objects.create(kind="members", org=org, file_name=name, status="done")
         for org, name in ((city.union_a, "钱甲导入.xlsx"), (city.union_b, "赵乙导入.xlsx"))
     )
+    dues_a, dues_b = (
+        dues_actions.dues_record(
+            actor=None, member=member, month=datetime.date(2025, 1, 1), wage_base="5000"
+        )
+        for member in (member_a, member_b)
+    )
+    join_a = submit_join_application(name="钱甲申请人", enterprise=city.enterprise_a)
+    join_b = submit_join_application(name="赵乙申请人", enterprise=city.enterprise_b)
     return {
+        JoinApplication: (join_a, join_b, "钱甲申请人", "赵乙申请人"),
+        DuesRecord: (dues_a, dues_b, "钱甲会员", "赵乙会员"),
         ImportJob: (job_a, job_b, "钱甲导入", "赵乙导入"),
         Transfer: (transfer_a, transfer_b, "钱甲会员", "赵乙会员"),
         Member: (member_a, member_b, "钱甲会员", "赵乙会员"),

@@ -4,6 +4,7 @@ the database afterwards."""
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
@@ -181,6 +182,7 @@ def test_report_masks_personal_numbers(city, mixed_file):
     book = openpyxl.load_workbook(path.with_name(f"{path.stem}.report.xlsx"))
     text = repr([row for row in book.active.iter_rows(values_only=True)])
     assert good_1 not in text and "13800001111" not in text
+    assert not re.search(r"\d{17}[\dXx]", text)  # not even the ID with a wrong checksum
 
 
 def test_upload_page_runs_the_job_and_offers_the_report(city, people, client_for, media):

@@ -27,3 +27,31 @@ def test_seed_city_creates_exactly_n_valid_members_with_a_realistic_mix():
     # A small city keeps a floor of 300 enterprises, so its 入会率 runs low; large ones
     # reach ~75 % (see members/seed.py).
     assert 0 < stats["join_rate"] < 100
+
+
+def test_seed_city_adds_pending_join_applications_routed_by_the_real_rule():
+    from members.joining import route_application
+    from members.models import JoinApplication
+
+    call_command("seed_city", members=3000, seed=4, flush=True, stdout=StringIO())
+    applications = list(
+        JoinApplication.objects.select_related("enterprise__territory", "work_area", "org")
+    )
+    assert len(applications) == 5
+    member_ids = set(Member.objects.values_list("id_number_hash", flat=True))
+    for application in applications:
+        assert application.status == "submitted" and application.org.status == "active"
+        routing = route_application(
+            employment_form=application.employment_form,
+            enterprise=application.enterprise,
+            work_area=application.work_area,
+        )
+        assert (routing.org, routing.route) == (application.org, application.route)
+        plain = pii.decrypt(application.id_number_cipher)
+        assert pii.normalise_id_number(plain) == plain
+        if application.kind == "transfer":
+            assert application.existing_member.status == "active"
+            assert application.existing_member.org_id != application.org_id
+        else:
+            assert application.id_number_hash not in member_ids
+    assert any(a.employment_form != "standard" for a in applications)

@@ -1,0 +1,18 @@
+from django.urls import path
+
+from portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("join/", views.JoinView.as_view(), name="join"),
+    path("join/employers/", views.EmployerPickView.as_view(), name="join-employers"),
+    path("join/status/<str:token>/", views.JoinStatusView.as_view(), name="join-status"),
+    path(
+        "join/status/<str:token>/withdraw/",
+        views.JoinWithdrawView.as_view(),
+        name="join-withdraw",
+    ),
+    path("card/<str:token>/", views.CardView.as_view(), name="card"),
+    path("verify/<str:value>/", views.VerifyView.as_view(), name="verify"),
+]
