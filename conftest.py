@@ -15,6 +15,9 @@ from core.models import RoleAssignment
 from orgs.choices import OrgLevel
 from orgs.tests.factories import EnterpriseFactory, make_org
 
+# The Playwright ``browser`` fixture of the browser journeys.
+pytest_plugins = ["core.tests.browser"]
+
 
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):

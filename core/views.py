@@ -336,6 +336,7 @@ class ImportStartView(ActionFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["template_url"] = reverse("import-template", args=[self.kind])
+        context["submit_label"] = _("Start the import")
         context["cancel_url"] = reverse("import-list")
         return context
 

@@ -2,56 +2,19 @@
 applies on a phone, the district's express federation approves, the courier opens the
 e-card, and the district admin finds the new member by pinyin initials."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
 from core.choices import Role
 from core.models import RoleAssignment
+from core.tests.browser import SHOTS, login
 from orgs.choices import OrgLevel
 from orgs.tests.factories import EnterpriseFactory, make_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(os.environ.get("GONGHUI_SHOTS", "/tmp/gonghui-shots"))
 PHONE = {"width": 375, "height": 812}
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian chromium is required in CI (/usr/bin/chromium)")
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls in the test
-    # body are ordinary synchronous calls against the live server's database.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-def login(browser, live_server, username, viewport=None):
-    context = browser.new_context(
-        locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-12345678")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    return page
 
 
 def no_sideways_scroll(page) -> bool:

@@ -1,50 +1,13 @@
 """Browser journey (Playwright, Debian chromium): a district admin builds a union and sees
 the coverage rate move on the street, district and city pages."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
+from core.tests.browser import SHOTS, login
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-CHROMIUM = "/usr/bin/chromium"
-SHOTS = Path(__file__).resolve().parents[2] / "test-results"
-
-
-@pytest.fixture
-def browser():
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian chromium is required in CI (/usr/bin/chromium)")
-        pytest.skip("Debian chromium is not installed (apt-get install chromium)")
-    # Playwright's sync API runs an event loop in this thread; the ORM calls in the test
-    # body are ordinary synchronous calls against the live server's database.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-def login(browser, live_server, username, viewport=None):
-    context = browser.new_context(
-        locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900}
-    )
-    page = context.new_page()
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "pw-12345678")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    return page
 
 
 def rate(page, live_server, org) -> str:
