@@ -194,7 +194,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
-    "ENUM_NAME_OVERRIDES": {"JoinStatusEnum": "members.choices.JoinStatus"},
+    "ENUM_NAME_OVERRIDES": {
+        "JoinStatusEnum": "members.choices.JoinStatus",
+        "DuesStatusEnum": "dues.choices.DuesStatus",
+    },
 }
 
 LOGGING = {

@@ -154,11 +154,20 @@ class TransferViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
         return self._decide(request, "cancel")
 
 
-class JoinApplicationSerializer(serializers.ModelSerializer):
+class ExistingUnionMixin(serializers.Serializer):
+    """The union of the membership an application would transfer, by name."""
+
+    existing_union = serializers.SerializerMethodField()
+
+    def get_existing_union(self, application) -> str | None:
+        member = application.existing_member
+        return member.org.name if member is not None else None
+
+
+class JoinApplicationSerializer(ExistingUnionMixin, serializers.ModelSerializer):
     """An application as its union's cadres read it; personal data masked."""
 
     org_name = serializers.CharField(source="org.name", read_only=True)
-    existing_union = serializers.SerializerMethodField()
 
     class Meta:
         model = JoinApplication
@@ -191,10 +200,6 @@ class JoinApplicationSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def get_existing_union(self, application) -> str | None:
-        member = application.existing_member
-        return member.org.name if member is not None else None
-
 
 class JoinApplicationCreateSerializer(serializers.Serializer):
     """What an applicant sends (no login). The record is checked whole by the action, so
@@ -225,11 +230,10 @@ class JoinApplicationCreateSerializer(serializers.Serializer):
     )
 
 
-class JoinApplicationReceiptSerializer(serializers.ModelSerializer):
+class JoinApplicationReceiptSerializer(ExistingUnionMixin, serializers.ModelSerializer):
     """What the applicant gets back: where the application went and how to follow it."""
 
     org_name = serializers.CharField(source="org.name", read_only=True)
-    existing_union = serializers.SerializerMethodField()
     status_url = serializers.SerializerMethodField()
 
     class Meta:
@@ -247,10 +251,6 @@ class JoinApplicationReceiptSerializer(serializers.ModelSerializer):
             "status_url",
         ]
         read_only_fields = fields
-
-    def get_existing_union(self, application) -> str | None:
-        member = application.existing_member
-        return member.org.name if member is not None else None
 
     def get_status_url(self, application) -> str:
         url = reverse("portal:join-status", args=[application.token])
