@@ -33,6 +33,7 @@ from core.seeding import (
 )
 from members.actions import name_keys, personal_data_fields
 from members.choices import (
+    ChangeReason,
     ChangeType,
     EmploymentForm,
     EmploymentStatus,
@@ -41,8 +42,8 @@ from members.choices import (
     MemberStatus,
 )
 from members.joining import FORM_SECTORS, WORK_AREA_LEVELS, route_application
-from members.models import JoinApplication, Member, MembershipChange
-from orgs.choices import EnterpriseStatus, OrgStatus
+from members.models import JoinApplication, Member, MembershipChange, Transfer
+from orgs.choices import EnterpriseStatus, OrgLevel, OrgStatus
 
 BATCH = 5000
 LOCAL_REGIONS = ("330102", "330103", "330104", "330105", "330106", "330108", "330122")
@@ -286,3 +287,35 @@ def seed_join_applications(ctx: SeedContext) -> None:
     bulk_insert(applications, SEED_TIMESTAMP - datetime.timedelta(days=3))
     transfers = sum(1 for a in applications if a.kind == JoinKind.TRANSFER)
     ctx.log(f"{len(applications)} pending join applications ({transfers} transfer requests)")
+
+
+@register("transfers", order=46)
+def seed_transfers(ctx: SeedContext) -> None:
+    """Pending transfers (转出 sent, 接收 not yet answered): about one member in 2,000 moves to
+    another grassroots union of the same district."""
+    rng = ctx.rng
+    grassroots = defaultdict(list)
+    for org in ctx.data["orgs"]:
+        if org.status == OrgStatus.ACTIVE and org.level == OrgLevel.GRASSROOTS:
+            grassroots[org.path[:8]].append(org)
+    last = Member.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    picks = rng.sample(range(1, last + 1), min(last, max(1, ctx.members // 2000)))
+    members = Member.objects.filter(
+        pk__in=picks, status=MemberStatus.ACTIVE, org__level=OrgLevel.GRASSROOTS
+    ).values_list("pk", "org_id", "org__path")
+    transfers = []
+    for member_id, org_id, path in members:
+        targets = [o for o in grassroots[path[:8]] if o.pk != org_id]
+        if not targets:
+            continue
+        transfers.append(
+            Transfer(
+                member_id=member_id,
+                from_org_id=org_id,
+                to_org=rng.choice(targets),
+                reason=ChangeReason.EMPLOYMENT_CHANGE,
+                requested_on=(SEED_TIMESTAMP - datetime.timedelta(days=rng.randint(1, 20))).date(),
+            )
+        )
+    bulk_insert(transfers)
+    ctx.log(f"{len(transfers)} pending transfers")

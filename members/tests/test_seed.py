@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from core import pii
-from members.models import Member, MembershipChange
+from members.models import Member, MembershipChange, Transfer
 from members.selectors import membership_stats
 from orgs.models import Org
 
@@ -27,6 +27,11 @@ def test_seed_city_creates_exactly_n_valid_members_with_a_realistic_mix():
     # A small city keeps a floor of 300 enterprises, so its 入会率 runs low; large ones
     # reach ~75 % (see members/seed.py).
     assert 0 < stats["join_rate"] < 100
+    pending = Transfer.objects.filter(status="pending").select_related("from_org", "to_org")
+    assert pending.exists()
+    for transfer in pending:
+        assert transfer.from_org_id == transfer.member.org_id != transfer.to_org_id
+        assert transfer.from_org.path[:8] == transfer.to_org.path[:8]  # same district
 
 
 def test_seed_city_adds_pending_join_applications_routed_by_the_real_rule():
