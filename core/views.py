@@ -107,6 +107,7 @@ class ObjectListView(ScopedMixin, TemplateView):
             title=self.title,
             create_url_name=self.create_url_name,
             import_kind=self.import_kind,
+            table_template=self.table_template,
         )
         if request.htmx and not request.htmx.boosted:
             return self.response_class(request, self.table_template, context)

@@ -45,8 +45,6 @@ class DuesListView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["payroll_import_kind"] = PAYROLL_IMPORT_KIND
-        # ObjectListView renders its table_template only for HTMX; the page needs it too.
-        context["table_template"] = self.table_template
         context["today"] = timezone.localdate()
         return context
 
