@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
 
 
@@ -18,8 +19,11 @@ class SearchSelect(forms.Select):
         self.params = params or {}
 
     def optgroups(self, name, value, attrs=None):
-        selected = [v for v in value if v not in ("", None)]
         queryset = getattr(self.choices, "queryset", None)
+        selected = [v for v in value if v not in ("", None)]
+        if queryset is not None:
+            # A re-rendered form may carry whatever was posted; only real ids are looked up.
+            selected = [v for v in selected if _is_valid_pk(queryset.model, v)]
         groups = [(None, [self.create_option(name, "", "—", not selected, 0)], 0)]
         if queryset is None or not selected:
             return groups
@@ -32,3 +36,11 @@ class SearchSelect(forms.Select):
         query = "&".join(f"{key}={val}" for key, val in self.params.items())
         context["widget"]["search_url"] = f"{self.url}?{query}" if query else str(self.url)
         return context
+
+
+def _is_valid_pk(model, value) -> bool:
+    try:
+        model._meta.pk.to_python(value)
+    except ValidationError:
+        return False
+    return True

@@ -235,3 +235,13 @@ def test_template_download_has_the_chinese_headers(people, client_for):
     for header in ("*姓名", "*身份证号码", "手机号码", "民族", "学历", "政治面貌", "户籍类型"):
         assert header in headers
     assert "就业形态" in headers and "工作单位统一社会信用代码" in headers and "入会日期" in headers
+
+
+def test_garbage_org_value_is_a_form_error_not_a_crash(people, client_for, media):
+    response = client_for(people.district_a_admin).post(
+        reverse("import-start", args=["members"]),
+        {"org": "26 objects\n672", "file": SimpleUploadedFile("m.xlsx", b"x")},
+    )
+    assert response.status_code == 200
+    assert "org" in response.context["form"].errors
+    assert ImportJob.objects.count() == 0
