@@ -22,6 +22,7 @@ import csv
 import datetime
 import re
 import unicodedata
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -82,10 +83,6 @@ class ImportResult:
     report_path: str = ""
     message: str = ""
 
-    @property
-    def committed(self) -> bool:
-        return self.written > 0
-
 
 def normalise_header(text: object) -> str:
     """The comparable form of a header as people type it: NFKC (full-width → half-width),
@@ -119,7 +116,6 @@ def cell_text(value: object) -> str:
 class Table:
     """The data rows of the first sheet, with their file row numbers, by column key."""
 
-    header_row: int
     positions: dict[str, int]
     raw_rows: list[list]
     first_data_row: int
@@ -132,9 +128,6 @@ class Table:
             }
             if any(values.values()):
                 yield self.first_data_row + offset, values
-
-    def __len__(self) -> int:
-        return sum(1 for raw in self.raw_rows if any(cell_text(v) for v in raw))
 
 
 def _read_grid(path: Path) -> list[list]:
@@ -197,28 +190,26 @@ def open_table(path: str | Path, columns: list[ImportColumn]) -> Table:
             _("The file lacks the required columns: %(columns)s.") % {"columns": "、".join(missing)}
         )
     return Table(
-        header_row=best_row + 1,
         positions=best_positions,
         raw_rows=grid[best_row + 1 :],
         first_data_row=best_row + 2,
     )
 
 
-class Importer:
+class Importer(ABC):
     """What one kind of import knows: its columns, how to check rows, how to write them."""
 
-    columns: list[ImportColumn] = []
-    title = ""
+    columns: list[ImportColumn]
 
+    @abstractmethod
     def check(self, outcomes: list[RowOutcome]) -> None:
         """Add problems to rows and set ``prepared`` on the good ones. Called with chunks of
         rows in file order; state kept on ``self`` spans chunks (duplicates in the file)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def commit(self, outcomes: list[RowOutcome]) -> int:
         """Write the prepared rows (all valid) inside the caller's transaction; return the
         number of rows written."""
-        raise NotImplementedError
 
 
 def run_import(

@@ -147,6 +147,8 @@ class ImportJob(models.Model):
 
     @property
     def percent(self) -> int:
-        if self.status == JobStatus.WRITING or not self.is_running:
-            return 100 if not self.is_running else 99
-        return int(100 * self.rows_done / self.rows_total) if self.rows_total else 0
+        """How far the row check has come; writing has no measurable progress (one
+        transaction), so the page shows that phase as an indeterminate bar."""
+        if self.status == JobStatus.CHECKING and self.rows_total:
+            return 100 * self.rows_done // self.rows_total
+        return 0 if self.status == JobStatus.QUEUED else 100

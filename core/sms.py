@@ -14,6 +14,7 @@ Senders call ``send_sms(phone, text)``; the phone number is already normalised.
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -36,10 +37,10 @@ class SmsMessage:
 outbox: list[SmsMessage] = []
 
 
-class BaseSmsBackend:
+class BaseSmsBackend(ABC):
+    @abstractmethod
     def send_messages(self, messages: list[SmsMessage]) -> int:
         """Send the messages; return how many were sent. Raise on a gateway failure."""
-        raise NotImplementedError
 
 
 class LogBackend(BaseSmsBackend):

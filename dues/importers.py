@@ -45,7 +45,6 @@ def _name_key(value: str) -> str:
 
 
 class PayrollImporter(Importer):
-    title = gettext_lazy("Payroll for dues")
     columns = [
         ImportColumn(
             "id_number",

@@ -25,7 +25,13 @@ from core.bulk import insert_tuples, reserve_ids
 from core.choices import Action
 from core.importing import ImportColumn, Importer, RowOutcome
 from core.jobs import register_importer
-from members.actions import CHOICE_FIELDS, MEMBER_ORG_LEVELS, REQUIRED_CHOICES, name_keys
+from members.actions import (
+    CHOICE_FIELDS,
+    MEMBER_ORG_LEVELS,
+    REQUIRED_CHOICES,
+    name_keys,
+    personal_data_fields,
+)
 from members.choices import (
     ETHNICITY_CHOICES,
     ChangeType,
@@ -242,34 +248,21 @@ class MemberImporter(Importer):
         except ValidationError as error:
             problem(_("%(column)s: %(error)s"), "id_number", error=pii.masked_message(error))
         else:
-            digest = pii.blind_index(pii.KIND_ID_NUMBER, id_number)
-            first = self.seen_ids.setdefault(digest, outcome.row_number)
+            # The stored form (ciphertext, masks) is made only for rows that are written.
+            data["id_number"] = id_number
+            data["id_number_hash"] = pii.blind_index(pii.KIND_ID_NUMBER, id_number)
+            first = self.seen_ids.setdefault(data["id_number_hash"], outcome.row_number)
             if first != outcome.row_number:
                 problem(_("%(column)s repeats row %(row)s of this file."), "id_number", row=first)
-            facts = pii.id_number_facts(id_number)
-            data.update(
-                id_number_cipher=pii.encrypt(id_number),
-                id_number_hash=digest,
-                id_number_masked=pii.mask_id_number(id_number),
-                gender=facts["gender"],
-                birth_date=facts["birth_date"],
-            )
-        phone = values.get("phone", "")
-        data.update(phone_cipher="", phone_hash="", phone_masked="")
-        if phone:
+        data["phone"] = values.get("phone", "")
+        if data["phone"]:
             try:
-                phone = pii.normalise_phone(phone)
+                data["phone"] = pii.normalise_phone(data["phone"])
             except ValidationError as error:
                 problem(
                     _("%(column)s: %(error)s"),
                     "phone",
                     error=pii.masked_message(error, pii.mask_phone),
-                )
-            else:
-                data.update(
-                    phone_cipher=pii.encrypt(phone),
-                    phone_hash=pii.blind_index(pii.KIND_PHONE, phone),
-                    phone_masked=pii.mask_phone(phone),
                 )
         for field, lookup in self.lookups.items():
             raw = values.get(field, "")
@@ -404,6 +397,7 @@ class MemberImporter(Importer):
                 # The same numbering as a member registered on the page (year + id).
                 "card_number": data["card_number"] or f"{data['joined_on']:%Y}{member_id:08d}",
             }
+            row.update(personal_data_fields(data["id_number"], data["phone"]))
             row["name_pinyin"], row["name_initials"] = cached_name_keys(data["name"])
             member_rows.append([row[f.attname] for f in member_fields])
             joined = data["joined_on"]

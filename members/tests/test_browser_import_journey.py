@@ -67,6 +67,9 @@ def test_district_admin_imports_members_from_excel(
     expect(page.get_by_test_id("rows-written")).to_have_text("1")
     expect(page.get_by_test_id("import-message")).to_contain_text("已写入 1 行")
     page.screenshot(path=str(SHOTS / "import-done.png"), full_page=True)
+    page.set_viewport_size({"width": 375, "height": 812})
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.screenshot(path=str(SHOTS / "import-done-phone.png"), full_page=True)
 
     page.goto(f"{live_server.url}/members/?q=sxm")
     expect(page.get_by_test_id("list-table")).to_contain_text("孙小美")
