@@ -6,11 +6,13 @@ exclude it, and guessed ids answer 404 exactly like ids that do not exist.
 """
 
 import datetime
+import importlib
 import io
 import re
 
 import openpyxl
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from api.viewsets import ScopedViewSetMixin
@@ -68,7 +70,7 @@ def samples(city, people):
     )
     join_a = submit_join_application(name="钱甲申请人", enterprise=city.enterprise_a)
     join_b = submit_join_application(name="赵乙申请人", enterprise=city.enterprise_b)
-    return {
+    return _app_samples(city, people) | {
         JoinApplication: (join_a, join_b, "钱甲申请人", "赵乙申请人"),
         DuesRecord: (dues_a, dues_b, "钱甲会员", "赵乙会员"),
         ImportJob: (job_a, job_b, "钱甲导入", "赵乙导入"),
@@ -96,6 +98,22 @@ def samples(city, people):
             "district_b_admin",
         ),
     }
+
+
+def _app_samples(city, people) -> dict:
+    """Samples contributed by apps: ``<app>/tests/scope_samples.py`` defines
+    ``samples(city, people)`` returning the same shape as the fixture below, so a new app
+    adds its models without editing this file."""
+    found = {}
+    for config in apps.get_app_configs():
+        try:
+            module = importlib.import_module(f"{config.name}.tests.scope_samples")
+        except ModuleNotFoundError as error:
+            if error.name not in (f"{config.name}.tests", f"{config.name}.tests.scope_samples"):
+                raise
+            continue
+        found |= module.samples(city, people)
+    return found
 
 
 def _walk(patterns, prefix=""):
