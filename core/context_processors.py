@@ -6,6 +6,7 @@ from core.scoping import has_any_role
 # The side menu, by capability. Each app adds its entries here as it lands.
 MENU = [
     ("home", _("Workbench"), "home"),
+    ("dashboard", _("Dashboard"), "reports:dashboard"),
     ("orgs", _("Organisation tree"), "orgs:list"),
     ("enterprises", _("Enterprises"), "orgs:enterprise-list"),
     ("members", _("Members"), "members:list"),
@@ -13,6 +14,7 @@ MENU = [
     ("dues", _("Dues"), "dues:list"),
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
+    ("reports", _("Work reports"), "reports:draft-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
 ]

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "dues",
+    "reports",
     "portal",
     "api",
 ]
@@ -225,6 +226,11 @@ GONGHUI = {
     # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
     "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+    # The drafted work report names a sub-unit's coverage as a problem when its 建会率 lies
+    # this many percentage points or more below the whole org's, and a fall of 入会率 of at
+    # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.
+    "REPORT_COVERAGE_GAP_POINTS": float(os.environ.get("GH_REPORT_COVERAGE_GAP", "10")),
+    "REPORT_JOIN_RATE_DROP_POINTS": float(os.environ.get("GH_REPORT_JOIN_RATE_DROP", "1")),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
