@@ -231,6 +231,9 @@ GONGHUI = {
     # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.
     "REPORT_COVERAGE_GAP_POINTS": float(os.environ.get("GH_REPORT_COVERAGE_GAP", "10")),
     "REPORT_JOIN_RATE_DROP_POINTS": float(os.environ.get("GH_REPORT_JOIN_RATE_DROP", "1")),
+    # The dashboard shows figures computed at most this long ago (recomputed in the
+    # background after that; "refresh" recomputes at once). 0 computes on every view.
+    "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

@@ -207,6 +207,28 @@ def empty_values(keys: Iterable[str] | None = None) -> dict[str, Value]:
     return _values(wanted, {})
 
 
+def to_json(values: dict[str, Value]) -> dict:
+    """Raw values that survive JSON (money as decimal strings)."""
+    return {
+        key: str(value.value) if isinstance(value.value, Decimal) else value.value
+        for key, value in values.items()
+    }
+
+
+def from_json(raw: dict) -> dict[str, Value]:
+    """``Value``s again from ``to_json``'s output, for the figures still registered."""
+    values = {}
+    for key, value in raw.items():
+        figure = _figures.get(key)
+        if figure is None:
+            continue
+        if isinstance(value, str):
+            value = Decimal(value)
+        values[key] = Value(figure, value)
+    missing = [f.key for f in registered() if f.key not in values]
+    return values | (empty_values(missing) if missing else {})
+
+
 def compute(org, period: Period, keys: Iterable[str] | None = None) -> dict[str, Value]:
     """The figures ``keys`` (default: all) for ``org``'s subtree and ``period``; one query
     per group of figures sharing a ``base``."""

@@ -55,3 +55,29 @@ class ReportDraft(models.Model):
     def outline_lines(self) -> list[str] | None:
         lines = [line.strip() for line in self.outline.splitlines() if line.strip()]
         return lines or None
+
+
+class FigureSnapshot(models.Model):
+    """The dashboard's figures of one org and period as computed at ``computed_at``.
+
+    At city scale (a million members) computing every figure takes seconds, so the
+    dashboard shows the latest snapshot — with its time — and has it recomputed in the
+    background once it is older than ``GONGHUI["DASHBOARD_MAX_AGE_SECONDS"]``; "refresh"
+    recomputes at once. The work report never reads snapshots: it computes live."""
+
+    org = models.ForeignKey("orgs.Org", on_delete=models.CASCADE, related_name="+")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    data = models.JSONField()
+    computed_at = models.DateTimeField()
+    refresh_queued_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["org", "period_start", "period_end"], name="one_snapshot_per_period"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.org_id} {self.period_start}–{self.period_end} @ {self.computed_at}"

@@ -5,36 +5,36 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.choices import Action
 from orgs.models import Org
 from reports import dashboard, figures, narrative
-from reports.figures import Section
+from reports.figures import Section, Value
+from reports.models import FigureSnapshot
 from reports.narrative import AppendixRow, Draft, ReportContext, ReportSection
 from reports.periods import Period
 
 
-def headline(org, period: Period) -> list[dict]:
-    """The headline figures with the previous period's value and the change (flows only)."""
-    keys = [f.key for f in figures.registered() if f.headline]
-    now = figures.compute(org, period, keys)
-    before = figures.compute(org, period.previous(), keys)
+def headline(values: dict[str, Value], previous: dict[str, Value]) -> list[dict]:
+    """The headline figures with the change against the previous period (flows only)."""
     cards = []
-    for key in keys:
-        value, previous = now[key], before[key]
+    for figure in figures.registered():
+        if not figure.headline:
+            continue
+        value, before = values[figure.key], previous[figure.key]
         change = None
-        if not value.figure.stock and previous.value and value.value is not None:
-            change = round(
-                (float(value.value) - float(previous.value)) * 100 / float(previous.value), 1
-            )
-        cards.append({"value": value, "previous": previous, "change": change})
+        if not figure.stock and before.value and value.value is not None:
+            base = float(before.value)
+            change = round((float(value.value) - base) * 100 / base, 1)
+        cards.append({"value": value, "previous": before, "change": change})
     return cards
 
 
-def sections(org, period: Period) -> list[dict]:
-    """Every registered figure of the period, by report section, for the dashboard's tables."""
-    values = figures.compute(org, period)
+def sections(values: dict[str, Value]) -> list[dict]:
+    """Every registered figure, by report section, for the dashboard's tables."""
     grouped = []
     for key in Section.ORDER:
         rows = [value for value in values.values() if value.figure.section == key]
@@ -62,17 +62,22 @@ def breakdown_keys() -> list[str]:
     return [key for key in (*BREAKDOWN_KEYS, *dashboard.extra_breakdown_keys()) if key in known]
 
 
-def child_breakdown(org, period: Period, user=None, keys=None) -> list[dict]:
-    """Each direct child of ``org`` (visible to ``user``) with the figures ``keys``; one
-    grouped query per group of figures, not one per child."""
-    keys = list(keys or breakdown_keys())
+def visible_children(org, user=None) -> list[Org]:
     children = Org.objects.filter(path__startswith=org.path, depth=org.depth + 1)
     if user is not None:
         children = Org.objects.visible_to(user, Action.VIEW).filter(pk__in=children.values("pk"))
-    children = list(children.order_by("path"))
+    return list(children.order_by("path"))
+
+
+def child_breakdown(org, period: Period, user=None, keys=None, by_path=None) -> list[dict]:
+    """Each direct child of ``org`` (visible to ``user``) with the figures ``keys``; one
+    grouped query per group of figures, not one per child (or none, given ``by_path``)."""
+    keys = list(keys or breakdown_keys())
+    children = visible_children(org, user)
     if not children:
         return []
-    by_path = figures.compute_by_child(org, period, keys)
+    if by_path is None:
+        by_path = figures.compute_by_child(org, period, keys)
     empty = figures.empty_values(keys)
     return [{"org": child, "values": by_path.get(child.path, empty)} for child in children]
 
@@ -92,6 +97,64 @@ def trends(org, period: Period) -> list[dict]:
                 }
             )
     return series
+
+
+# --- snapshots: the dashboard at city scale -------------------------------------------------
+
+
+def dashboard_data(org, period: Period) -> dict:
+    """Everything the dashboard shows of ``org`` and ``period``, computed now, as JSON."""
+    keys = breakdown_keys()
+    return {
+        "values": figures.to_json(figures.compute(org, period)),
+        "previous": figures.to_json(
+            figures.compute(org, period.previous(), [f.key for f in figures.registered()])
+        ),
+        "children": {
+            path: figures.to_json(values)
+            for path, values in figures.compute_by_child(org, period, keys).items()
+        },
+        "trends": trends(org, period),
+    }
+
+
+def snapshot_refresh(org, period: Period) -> FigureSnapshot:
+    snapshot, _created = FigureSnapshot.objects.update_or_create(
+        org=org,
+        period_start=period.start,
+        period_end=period.end,
+        defaults={
+            "data": dashboard_data(org, period),
+            "computed_at": timezone.now(),
+            "refresh_queued_at": None,
+        },
+    )
+    return snapshot
+
+
+def snapshot_for(org, period: Period, *, refresh: bool = False) -> tuple[FigureSnapshot, bool]:
+    """The dashboard snapshot of ``org`` and ``period`` and whether it is older than the
+    allowed age. None yet (or ``refresh``): computed now. Too old: returned as it is, and
+    a background refresh is queued (once)."""
+    snapshot = FigureSnapshot.objects.filter(
+        org=org, period_start=period.start, period_end=period.end
+    ).first()
+    seconds = settings.GONGHUI["DASHBOARD_MAX_AGE_SECONDS"]
+    if snapshot is None or refresh or not seconds:
+        return snapshot_refresh(org, period), False
+    max_age = datetime.timedelta(seconds=seconds)
+    now = timezone.now()
+    stale = now - snapshot.computed_at > max_age
+    queued = snapshot.refresh_queued_at
+    if stale and (queued is None or now - queued > max_age):
+        claimed = FigureSnapshot.objects.filter(
+            pk=snapshot.pk, refresh_queued_at=snapshot.refresh_queued_at
+        ).update(refresh_queued_at=now)
+        if claimed:  # one request queues the refresh, not every one that sees it stale
+            from reports.tasks import refresh_snapshot_task
+
+            refresh_snapshot_task.enqueue(org.pk, period.start.isoformat(), period.end.isoformat())
+    return snapshot, stale
 
 
 # --- the work report ----------------------------------------------------------------------

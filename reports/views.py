@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import xlsxwriter
 from django import forms
@@ -80,8 +80,12 @@ class DashboardView(LoginRequiredMixin, TemplateView):
         period, errors = _period(request)
         for error in errors:
             messages.error(request, error)
+        snapshot, stale = selectors.snapshot_for(org, period, refresh="refresh" in request.GET)
+        values = figures.from_json(snapshot.data["values"])
+        previous = figures.from_json(snapshot.data["previous"])
         keys = selectors.breakdown_keys()
-        breakdown = selectors.child_breakdown(org, period, request.user, keys)
+        by_path = {path: figures.from_json(raw) for path, raw in snapshot.data["children"].items()}
+        breakdown = selectors.child_breakdown(org, period, request.user, keys, by_path)
         sort = request.GET.get("sort", "")
         if sort.lstrip("-") in keys:
             key = sort.lstrip("-")
@@ -91,19 +95,23 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             )
         for row in breakdown:
             row["cells"] = [row["values"][key] for key in keys]
-        totals = figures.compute(org, period, keys)
+        totals = [values[key] for key in keys]
         if request.GET.get("export") == "xlsx":
             return breakdown_xlsx(org, period, keys, breakdown, totals)
+        query = {"org": org.pk, "from": period.start.isoformat(), "to": period.end.isoformat()}
         context = self.get_context_data(
             org=org,
             period=period,
             title=_("Dashboard"),
-            headline=selectors.headline(org, period),
-            sections=selectors.sections(org, period),
-            trends=selectors.trends(org, period),
+            snapshot=snapshot,
+            stale=stale,
+            refresh_query=urlencode({**query, "refresh": 1}),
+            headline=selectors.headline(values, previous),
+            sections=selectors.sections(values),
+            trends=snapshot.data["trends"],
             columns=[figures.get(key) for key in keys],
             breakdown=breakdown,
-            totals=[totals[key] for key in keys],
+            totals=totals,
             sort=sort,
             ancestors=Org.objects.visible_to(request.user).filter(
                 path__in=[org.path[:i] for i in range(Org.steplen, len(org.path), Org.steplen)]
@@ -150,8 +158,8 @@ def breakdown_xlsx(org, period, keys, breakdown, totals) -> HttpResponse:
             sheet.write(row, col, cell(entry["values"][key]))
     total_row = row + 1
     sheet.write(total_row, 0, _("Total (%(org)s)") % {"org": org.name}, bold)
-    for col, key in enumerate(keys, start=1):
-        sheet.write(total_row, col, cell(totals[key]), bold)
+    for col, value in enumerate(totals, start=1):
+        sheet.write(total_row, col, cell(value), bold)
     sheet.write(
         total_row + 2,
         0,

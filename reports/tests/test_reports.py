@@ -249,3 +249,26 @@ def test_dashboard_period_errors_are_shown_in_chinese(client_for, people):
         reverse("reports:dashboard"), {"from": "x", "to": "2025-01-01"}
     )
     assert page.status_code == 200 and "YYYY-MM-DD" in page.content.decode()
+
+
+def test_dashboard_serves_a_snapshot_and_refreshes_it(client_for, people, city, activity, settings):
+    from reports.models import FigureSnapshot
+
+    client = client_for(people.district_a_admin)
+    url = reverse("reports:dashboard")
+    period = {"from": "2025-01-01", "to": "2025-12-31"}
+    client.get(url, period)
+    snapshot = FigureSnapshot.objects.get(org=city.district_a)
+    assert snapshot.data["values"]["members.new"] == 3
+    make_member(city.union_a, name="钱新", joined_on=datetime.date(2025, 8, 1))
+    page = client.get(url, period).content.decode()  # fresh enough: the snapshot is shown
+    assert 'data-testid="headline-members.new">3人' in page
+    FigureSnapshot.objects.filter(pk=snapshot.pk).update(
+        computed_at=snapshot.computed_at - datetime.timedelta(hours=1)
+    )
+    stale = client.get(url, period).content.decode()  # too old: shown, refresh queued
+    assert "后台更新" in stale
+    snapshot.refresh_from_db()
+    assert snapshot.data["values"]["members.new"] == 4  # the (inline) refresh ran
+    refreshed = client.get(url, {**period, "refresh": "1"}).content.decode()
+    assert 'data-testid="headline-members.new">4人' in refreshed
