@@ -39,11 +39,16 @@ def _json(value):
 
 
 def figures_payload(org, params) -> dict:
-    """Every registered figure of ``org``'s subtree for the period of ``from``/``to``."""
+    """Every registered figure of ``org``'s subtree for the period of ``from``/``to``, from
+    the dashboard's snapshot (``computed_at`` says when; ``refresh=1`` recomputes)."""
+    from reports.selectors import snapshot_for
+
     period = Period.parse(params.get("from"), params.get("to"), timezone.localdate())
-    values = figures.compute(org, period)
+    snapshot, _stale = snapshot_for(org, period, refresh=params.get("refresh") == "1")
+    values = figures.from_json(snapshot.data["values"])
     return {
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
+        "computed_at": snapshot.computed_at.isoformat(),
         "figures": {
             key: {
                 "label": str(value.figure.label),
