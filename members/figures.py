@@ -142,6 +142,7 @@ def register():
         ),
     )
     register_narrative()
+    register_dashboard()
 
 
 def membership_paragraph(ctx):
@@ -240,3 +241,23 @@ def register_narrative():
     narrative.register_paragraph(Section.BUILDING, membership_paragraph, order=20)
     narrative.register_problem(falling_join_rate, order=20)
     narrative.register_problem(fewer_new_members, order=30)
+
+
+def join_applications_todo(user, org):
+    from django.urls import reverse
+
+    from members.selectors import pending_join_applications
+
+    count = pending_join_applications(user).filter(org__path__startswith=org.path).count()
+    return count, f"{reverse('members:join-list')}?status=submitted"
+
+
+def register_dashboard():
+    from reports import dashboard
+
+    dashboard.register_todo(
+        "join-applications",
+        _("Join applications waiting for review"),
+        join_applications_todo,
+        order=10,
+    )

@@ -161,6 +161,7 @@ def register():
         ),
     )
     register_narrative()
+    register_dashboard()
 
 
 def organising_paragraph(ctx):
@@ -265,3 +266,21 @@ def register_narrative():
     narrative.register_paragraph(Section.SELF, elections_paragraph, order=10)
     narrative.register_problem(coverage_gaps, order=10)
     narrative.register_problem(overdue_elections, order=40)
+
+
+def elections_todo(user, org):
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from orgs.selectors import elections_todo as due
+
+    count = due(user, timezone.localdate()).filter(path__startswith=org.path).count()
+    return count, reverse("orgs:elections-due")
+
+
+def register_dashboard():
+    from reports import dashboard
+
+    dashboard.register_todo(
+        "elections", _("Elections overdue or due soon"), elections_todo, order=50
+    )

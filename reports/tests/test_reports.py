@@ -272,3 +272,13 @@ def test_dashboard_serves_a_snapshot_and_refreshes_it(client_for, people, city, 
     assert snapshot.data["values"]["members.new"] == 4  # the (inline) refresh ran
     refreshed = client.get(url, {**period, "refresh": "1"}).content.decode()
     assert 'data-testid="headline-members.new">4人' in refreshed
+
+
+def test_dashboard_lists_waiting_work_of_the_subtree(client_for, people, city):
+    from members.tests.factories import submit_join_application
+
+    submit_join_application(name="钱申请", enterprise=city.enterprise_a)
+    submit_join_application(name="赵申请", enterprise=city.enterprise_b)
+    page = client_for(people.district_a_admin).get(reverse("reports:dashboard"))
+    todos = page.content.decode().split('data-testid="todos"')[1].split("</div>\n</div>")[0]
+    assert "入会申请待审核" in todos and '<span class="badge bg-orange-lt">1</span>' in todos
