@@ -13,6 +13,9 @@ MENU = [
     ("dues", _("Dues"), "dues:list"),
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
+    ("honours", _("Honour programmes"), "honours:programme-list"),
+    ("nominations", _("Nominations"), "honours:nomination-list"),
+    ("model_workers", _("Model-worker registry"), "honours:model-worker-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
 ]

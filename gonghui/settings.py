@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "dues",
+    "honours",
     "portal",
     "api",
 ]
@@ -223,6 +224,12 @@ GONGHUI = {
     # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
     "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+    # 选树表彰: default length of a programme's public notice (公示) in working days (no
+    # authoritative figure, DOMAIN §2.9; each programme sets its own), the org levels that
+    # review nominations on their way up, and the unit categories counted as 非公.
+    "HONOURS_NOTICE_WORKDAYS": int(os.environ.get("GH_HONOURS_NOTICE_WORKDAYS", "5")),
+    "HONOURS_REVIEW_LEVELS": ("district", "city"),
+    "HONOURS_NON_PUBLIC_CATEGORIES": ("170", "200", "300", "600"),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
