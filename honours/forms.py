@@ -113,10 +113,8 @@ class NominationForm(ScopedForm):
     votes_cast = forms.IntegerField(label=_("Votes cast"), min_value=1)
     votes_for = forms.IntegerField(label=_("Votes for the nominee"), min_value=0)
 
-    def __init__(self, *args, programmes=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if programmes is not None:
-            self.fields["programme"].queryset = programmes
         self.fields["programme"].label_from_instance = lambda p: (
             f"{p.name}（{p.get_level_display()}，{p.org}）"
         )

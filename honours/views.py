@@ -296,10 +296,12 @@ class NominationCreateView(ActionFormView):
     form_class = NominationForm
     title = gettext_lazy("Nominate")
 
-    def get_form_kwargs(self):
-        kwargs = super().get_form_kwargs()
-        kwargs["programmes"] = selectors.programmes_open_to(self.request.user)
-        return kwargs
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        # A call goes down the tree: the organiser's programme is not the nominator's row,
+        # so the scope restriction of the base class would hide it.
+        form.fields["programme"].queryset = selectors.programmes_open_to(self.request.user)
+        return form
 
     def get_initial(self):
         return {
