@@ -37,7 +37,7 @@ LEVEL_RANK = {
 
 class ProgrammeStatus(models.TextChoices):
     OPEN = "open", _("Taking nominations")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Closed for nominations")
 
 
 class NomineeKind(models.TextChoices):

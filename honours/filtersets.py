@@ -28,7 +28,7 @@ class SubtreeMixin:
 class ProgrammeFilterSet(SubtreeMixin, ScopedFilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="contains", label=_("Name"))
     kind = django_filters.ChoiceFilter(choices=HonourKind.choices, label=_("Honour"))
-    level = django_filters.ChoiceFilter(choices=HonourLevel.choices, label=_("Level"))
+    level = django_filters.ChoiceFilter(choices=HonourLevel.choices, label=_("Honour level"))
     year = django_filters.NumberFilter(label=_("Year"))
     status = django_filters.ChoiceFilter(choices=ProgrammeStatus.choices, label=_("Status"))
     org = django_filters.ModelChoiceFilter(
@@ -121,7 +121,7 @@ class TitleFilterSet(SubtreeMixin, ScopedFilterSet):
         field_name="holder_name", lookup_expr="contains", label=_("Holder")
     )
     kind = django_filters.ChoiceFilter(choices=HonourKind.choices, label=_("Honour"))
-    level = django_filters.ChoiceFilter(choices=HonourLevel.choices, label=_("Level"))
+    level = django_filters.ChoiceFilter(choices=HonourLevel.choices, label=_("Honour level"))
     year = django_filters.NumberFilter(label=_("Year"))
     org = django_filters.ModelChoiceFilter(
         queryset=Org.objects.all(), method="subtree", label=_("Organisation"), widget=HiddenInput
@@ -138,8 +138,8 @@ class CareFilterSet(SubtreeMixin, ScopedFilterSet):
         field_name="model_worker__name", lookup_expr="contains", label=_("Model worker")
     )
     kind = django_filters.ChoiceFilter(choices=CareKind.choices, label=_("Kind"))
-    since = django_filters.DateFilter(field_name="on", lookup_expr="gte", label=_("From"))
-    until = django_filters.DateFilter(field_name="on", lookup_expr="lte", label=_("To"))
+    since = django_filters.DateFilter(field_name="on", lookup_expr="gte", label=_("On or after"))
+    until = django_filters.DateFilter(field_name="on", lookup_expr="lte", label=_("On or before"))
     org = django_filters.ModelChoiceFilter(
         queryset=Org.objects.all(), method="subtree", label=_("Organisation"), widget=HiddenInput
     )

@@ -35,7 +35,7 @@ class ProgrammeForm(ScopedForm):
     )
     name = forms.CharField(label=_("Name"), max_length=120)
     kind = forms.ChoiceField(label=_("Honour"), choices=HonourKind.choices)
-    level = forms.ChoiceField(label=_("Level"), choices=HonourLevel.choices)
+    level = forms.ChoiceField(label=_("Honour level"), choices=HonourLevel.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     nomination_deadline = forms.DateField(
         label=_("Nominations due"), required=False, widget=DATE_WIDGET
@@ -183,7 +183,7 @@ class ModelWorkerCreateForm(ScopedForm):
         widget=SearchSelect(url_name="honours:member-pick"),
     )
     kind = forms.ChoiceField(label=_("Honour"), choices=PERSON_KINDS)
-    level = forms.ChoiceField(label=_("Level"), choices=HonourLevel.choices)
+    level = forms.ChoiceField(label=_("Honour level"), choices=HonourLevel.choices)
     year = forms.IntegerField(label=_("Year"), min_value=1950, max_value=2100)
     document_number = forms.CharField(
         label=_("Document number (文号)"), max_length=60, required=False
@@ -192,7 +192,7 @@ class ModelWorkerCreateForm(ScopedForm):
 
 class TitleForm(ScopedForm):
     kind = forms.ChoiceField(label=_("Honour"), choices=PERSON_KINDS)
-    level = forms.ChoiceField(label=_("Level"), choices=HonourLevel.choices)
+    level = forms.ChoiceField(label=_("Honour level"), choices=HonourLevel.choices)
     year = forms.IntegerField(label=_("Year"), min_value=1950, max_value=2100)
     awarded_on = forms.DateField(label=_("Awarded on"), required=False, widget=DATE_WIDGET)
     document_number = forms.CharField(

@@ -38,7 +38,7 @@ class HonourProgramme(models.Model):
     )
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("honour"), max_length=20, choices=HonourKind.choices)
-    level = models.CharField(_("level"), max_length=12, choices=HonourLevel.choices)
+    level = models.CharField(_("honour level"), max_length=12, choices=HonourLevel.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     nomination_deadline = models.DateField(_("nominations due"), null=True, blank=True)
     notice_workdays = models.PositiveSmallIntegerField(
@@ -234,7 +234,7 @@ class NominationEvent(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("to"),
+        verbose_name=_("sent to"),
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     actor = models.ForeignKey(
@@ -294,6 +294,9 @@ class Objection(models.Model):
 
     def __str__(self):
         return f"{self.nomination.nominee_name} · {self.received_on:%Y-%m-%d}"
+
+    def get_absolute_url(self):
+        return self.nomination.get_absolute_url() + "?tab=objections"
 
 
 class ModelWorker(models.Model):
@@ -359,7 +362,7 @@ class HonourTitle(models.Model):
         "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=_("kept by")
     )
     kind = models.CharField(_("honour"), max_length=20, choices=HonourKind.choices)
-    level = models.CharField(_("level"), max_length=12, choices=HonourLevel.choices)
+    level = models.CharField(_("honour level"), max_length=12, choices=HonourLevel.choices)
     year = models.PositiveSmallIntegerField(_("year"))
     model_worker = models.ForeignKey(
         ModelWorker,

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from decimal import Decimal
 
+from django.conf import settings
+
 from core.seeding import REFERENCE_DATE, SeedContext, bulk_insert, register
 from honours import rules
 from honours.choices import (
@@ -81,7 +83,13 @@ def _pick_members(ctx: SeedContext, count: int) -> list[tuple]:
         Member.objects.filter(pk__in=wanted, status=MemberStatus.ACTIVE, enterprise__isnull=False)
         .order_by("pk")
         .values_list(
-            "pk", "name", "org_id", "enterprise_id", "enterprise__name", "is_migrant_worker"
+            "pk",
+            "name",
+            "org_id",
+            "enterprise_id",
+            "enterprise__name",
+            "is_migrant_worker",
+            "enterprise__category",
         )
     )
     return list(rows)[:count]
@@ -102,10 +110,9 @@ def seed_honours(ctx: SeedContext) -> None:
         nomination_deadline=_day(-20),
         notice_workdays=5,
         min_industrial_share=35,
-        min_migrant_share=10,
-        min_non_public_share=35,
+        min_front_line_share=60,
         status=ProgrammeStatus.OPEN,
-        notes="按市总通知，各区总工会按名额推荐，产业工人、农民工、非公企业职工比例须达到要求。",
+        notes="按市总通知，各区总工会按名额推荐，产业工人、一线职工比例须达到要求。",
     )
     pioneer = HonourProgramme(
         org=city,
@@ -145,7 +152,7 @@ def seed_honours(ctx: SeedContext) -> None:
         mine = mine[:NOMINEES_PER_DISTRICT]
         for position, row in enumerate(mine):
             in_notice = index < max(1, len(districts) - 1) and position < 2
-            nomination, steps = _nomination(ctx, medal, row, in_notice, rng)
+            nomination, steps = _nomination(ctx, medal, row, in_notice, position, rng)
             nominations.append(nomination)
             events.extend(steps)
     bulk_insert(nominations)
@@ -181,8 +188,8 @@ def seed_honours(ctx: SeedContext) -> None:
     )
 
 
-def _nomination(ctx, programme, row, in_notice, rng):
-    member_id, name, org_id, _enterprise_id, _employer, migrant = row
+def _nomination(ctx, programme, row, in_notice, position, rng):
+    member_id, name, org_id, _enterprise_id, _employer, migrant, category = row
     orgs = {o.pk: o for o in ctx.data["orgs"]}
     union = orgs[org_id]
     route = rules.review_route(programme, union)
@@ -197,9 +204,9 @@ def _nomination(ctx, programme, row, in_notice, rng):
         member_id=member_id,
         nominee_name=name,
         is_front_line=True,
-        is_industrial_worker=rng.random() < 0.6,
+        is_industrial_worker=position % 3 != 2,
         is_migrant_worker=migrant,
-        is_non_public=rng.random() < 0.5,
+        is_non_public=category in settings.GONGHUI["HONOURS_NON_PUBLIC_CATEGORIES"],
         deeds=rng.choice(DEEDS),
         meeting_kind=rng.choice(MeetingKind.values),
         meeting_date=_day(-40 - rng.randint(0, 20)),
@@ -235,7 +242,7 @@ def _seed_registry(ctx: SeedContext) -> list[ModelWorker]:
     rows = _pick_members(ctx, count)
     workers, titles, care = [], [], []
     levels, weights = zip(*LEVEL_WEIGHTS, strict=True)
-    for member_id, name, org_id, enterprise_id, employer, _migrant in rows:
+    for member_id, name, org_id, enterprise_id, employer, _migrant, _category in rows:
         hardship = rng.random() < 0.06
         status = rng.choices(
             [ModelWorkerStatus.WORKING, ModelWorkerStatus.RETIRED], weights=[70, 30]

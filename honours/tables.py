@@ -25,7 +25,7 @@ def _latest_title(worker) -> str:
 PROGRAMME_COLUMNS = [
     Column("name", _("Name"), sort="name", link=True, wrap=True),
     Column("kind", _("Honour"), sort="kind"),
-    Column("level", _("Level"), sort="level"),
+    Column("level", _("Honour level"), sort="level"),
     Column("year", _("Year"), sort="year"),
     Column("org", _("Organised by"), sort="org__name", wrap=True),
     Column("nomination_deadline", _("Nominations due"), sort="nomination_deadline"),
@@ -59,7 +59,7 @@ MODEL_WORKER_COLUMNS = [
 TITLE_COLUMNS = [
     Column("holder_name", _("Holder"), sort="holder_name", link=True, wrap=True),
     Column("kind", _("Honour"), sort="kind"),
-    Column("level", _("Level"), sort="level"),
+    Column("level", _("Honour level"), sort="level"),
     Column("year", _("Year"), sort="year"),
     Column("team_name", _("Team")),
     Column("org", _("Kept by"), sort="org__name", wrap=True),

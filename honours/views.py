@@ -407,6 +407,7 @@ class NominationStepView(ScopedObjectFormView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["title"] = f"{self.heading}：{self.object.nominee_name}"
+        context["submit_label"] = self.heading
         return context
 
     @property
@@ -521,6 +522,7 @@ class ObjectionResolveView(ScopedObjectFormView):
     model = Objection
     form_class = ObjectionResolveForm
     scope_action = Action.REVIEW
+    template_name = "honours/objection_form.html"
 
     def base_queryset(self):
         return Objection.objects.select_related("nomination")
@@ -530,17 +532,12 @@ class ObjectionResolveView(ScopedObjectFormView):
         context["title"] = _("Resolve the objection to %(name)s") % {
             "name": self.object.nomination.nominee_name
         }
-        context["intro"] = self.object.content
-        context["cancel_url"] = self.object.nomination.get_absolute_url() + "?tab=objections"
         return context
 
     def perform(self, form):
         return actions.objection_resolve(
             actor=self.request.user, objection=self.object, **form.cleaned_data
         )
-
-    def get_success_url(self):
-        return self.result.nomination.get_absolute_url() + "?tab=objections"
 
     @property
     def success_message(self):

@@ -33,6 +33,7 @@ def test_seed_city_fills_a_round_in_public_notice_and_the_registry():
     for nomination in Nomination.objects.filter(status="in_review"):
         assert nomination.stage_org.path != medal.org.path
         assert nomination.org.path.startswith(nomination.stage_org.path)
+    assert rules.composition_problems(medal, list(in_notice)) == []
     assert NominationEvent.objects.filter(step="notice_opened").count() == in_notice.count()
     assert set(Objection.objects.values_list("status", flat=True)) == {"open", "dismissed"}
     workers = ModelWorker.objects.count()
