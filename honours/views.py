@@ -287,9 +287,17 @@ class NominationListView(ObjectListView):
     export_name = "推荐对象"
     create_url_name = "honours:nomination-create"
     default_sort = ("-updated_at", "-pk")
+    template_name = "honours/nomination_list.html"
 
     def base_queryset(self):
         return Nomination.objects.select_related("programme", "org", "stage_org")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["open_calls"] = selectors.programmes_open_to(self.request.user).order_by(
+            "nomination_deadline", "pk"
+        )[:10]
+        return context
 
 
 class NominationCreateView(ActionFormView):

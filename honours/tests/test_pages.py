@@ -1,4 +1,4 @@
-"""Cadre pages of the honours capability through the test client."""
+"""Cadre pages of the honours capability through the test client (rendered in Chinese)."""
 
 import datetime
 
@@ -15,6 +15,8 @@ def test_grassroots_cadre_is_offered_the_city_programme_and_nominates(
     client, city, people, programme, nominee
 ):
     client.force_login(people.union_a_admin)
+    calls = client.get("/honours/nominations/").content.decode()
+    assert 'data-testid="open-calls"' in calls and programme.name in calls
     form = client.get("/honours/nominations/new/")
     assert programme.name in form.content.decode()
     data = recommendation(member=nominee.pk, programme=programme.pk, org=city.union_a.pk)
@@ -45,7 +47,7 @@ def test_bad_nomination_shows_the_messages_and_writes_nothing(client, city, peop
     )
     body = response.content.decode()
     assert response.status_code == 200
-    assert "Choose the member nominated." in body and "more than half" in body
+    assert "请选择被推荐的会员。" in body and "过半数" in body
     assert not Nomination.objects.exists()
 
 
@@ -113,7 +115,7 @@ def test_lists_answer_with_a_fixed_number_of_queries(
         export = client.get(url, {"export": "xlsx"})
         assert export["Content-Type"].startswith("application/vnd.openxmlformats")
     registry = client.get("/honours/model-workers/").content.decode()
-    assert "2024 City" in registry and "2026-01-20" in registry
+    assert "2024 市级" in registry and "2026-01-20" in registry
 
 
 def test_programme_is_created_and_quota_set_through_the_pages(client, city, people, spring):
@@ -149,7 +151,7 @@ def test_model_worker_care_is_recorded_with_clear_errors(client, city, people, n
     bad = client.post(
         f"/honours/model-workers/{worker.pk}/care/", {"kind": "visit", "on": "2026-01-05"}
     )
-    assert "Say who visited." in bad.content.decode()
+    assert "请填写走访人。" in bad.content.decode()
     client.post(
         f"/honours/model-workers/{worker.pk}/care/",
         {

@@ -104,4 +104,4 @@ def test_veto_tab_shows_the_evidence_to_the_reviewer(client, city, in_notice, pe
     page = client.get(in_notice.get_absolute_url(), {"tab": "veto"}).content.decode()
     assert "欠薪 2 个月，涉及 40 人" in page and 'data-testid="veto-wage_arrears"' in page
     overview = client.get(in_notice.get_absolute_url()).content.decode()
-    assert "One-vote veto" in overview  # the notice banner says why approval is blocked
+    assert "一票否决：" in overview  # the notice banner says why approval is blocked
