@@ -68,6 +68,17 @@ def _by(actor):
     return actor if getattr(actor, "pk", None) else None
 
 
+def _update_fields(actor, obj, fields, data: dict):
+    """Write the given editable fields (already validated) and audit the change."""
+    before = audit.snapshot(obj)
+    for field in fields:
+        if field in data:
+            setattr(obj, field, data[field])
+    obj.save()
+    audit.record(actor, obj, AuditAction.UPDATE, before=before)
+    return obj
+
+
 # --- programmes ------------------------------------------------------------------------------
 
 PROGRAMME_FIELDS = (
@@ -136,13 +147,7 @@ def programme_update(*, actor, programme: HonourProgramme, data: dict) -> Honour
         fail("kind", _("The honour cannot change once nominations were made."))
     if errors:
         raise ValidationError(errors)
-    before = audit.snapshot(programme)
-    for field in PROGRAMME_FIELDS:
-        if field in data:
-            setattr(programme, field, data[field])
-    programme.save()
-    audit.record(actor, programme, AuditAction.UPDATE, before=before)
-    return programme
+    return _update_fields(actor, programme, PROGRAMME_FIELDS, data)
 
 
 @transaction.atomic
@@ -765,13 +770,7 @@ def model_worker_update(*, actor, model_worker: ModelWorker, data: dict) -> Mode
     ensure_in_scope(actor, model_worker, Action.CHANGE)
     if data.get("in_hardship") and not (data.get("hardship_note") or "").strip():
         raise ValidationError({"hardship_note": [_("Describe the hardship.")]})
-    before = audit.snapshot(model_worker)
-    for field in MODEL_WORKER_FIELDS:
-        if field in data:
-            setattr(model_worker, field, data[field])
-    model_worker.save()
-    audit.record(actor, model_worker, AuditAction.UPDATE, before=before)
-    return model_worker
+    return _update_fields(actor, model_worker, MODEL_WORKER_FIELDS, data)
 
 
 @transaction.atomic

@@ -149,12 +149,14 @@ class NoticeSerializer(serializers.Serializer):
 
 class AwardSerializer(serializers.Serializer):
     awarded_on = serializers.DateField()
-    document_number = serializers.CharField(max_length=60, required=False, allow_blank=True)
+    document_number = serializers.CharField(
+        max_length=60, required=False, allow_blank=True, default=""
+    )
 
 
 class ObjectionSerializer(serializers.Serializer):
     received_on = serializers.DateField()
-    objector = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    objector = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     content = serializers.CharField()
 
 
@@ -204,35 +206,32 @@ class NominationViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
         payload.is_valid(raise_exception=True)
         return payload.validated_data
 
+    def _step(self, step, payload_class=None, **fixed):
+        """Run one workflow action on the nomination in the caller's scope and answer with it."""
+        nomination = self.get_object()
+        data = self._payload(payload_class) if payload_class else {}
+        step(actor=self.request.user, nomination=nomination, **fixed, **data)
+        return self._answer(nomination)
+
     @extend_schema(request=None, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
     def submit(self, request, pk=None):
-        nomination = self.get_object()
-        return self._answer(actions.nomination_submit(actor=request.user, nomination=nomination))
+        return self._step(actions.nomination_submit)
 
     @extend_schema(request=None, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
     def forward(self, request, pk=None):
-        nomination = self.get_object()
-        return self._answer(actions.nomination_forward(actor=request.user, nomination=nomination))
+        return self._step(actions.nomination_forward)
 
     @extend_schema(request=ReasonSerializer, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        nomination = self.get_object()
-        data = self._payload(ReasonSerializer)
-        return self._answer(
-            actions.nomination_reject(actor=request.user, nomination=nomination, **data)
-        )
+        return self._step(actions.nomination_reject, ReasonSerializer)
 
     @extend_schema(request=ReasonSerializer, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        nomination = self.get_object()
-        data = self._payload(ReasonSerializer)
-        return self._answer(
-            actions.nomination_withdraw(actor=request.user, nomination=nomination, **data)
-        )
+        return self._step(actions.nomination_withdraw, ReasonSerializer)
 
     @extend_schema(request=NoticeSerializer, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
@@ -250,33 +249,17 @@ class NominationViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
     @extend_schema(request=ObjectionSerializer, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
     def objection(self, request, pk=None):
-        nomination = self.get_object()
-        data = self._payload(ObjectionSerializer)
-        actions.objection_file(
-            actor=request.user,
-            nomination=nomination,
-            received_on=data["received_on"],
-            objector=data.get("objector", ""),
-            content=data["content"],
-        )
-        return self._answer(nomination)
+        return self._step(actions.objection_file, ObjectionSerializer)
 
     @extend_schema(request=NoteSerializer, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
     def approve(self, request, pk=None):
-        nomination = self.get_object()
-        data = self._payload(NoteSerializer)
-        return self._answer(
-            actions.nomination_approve(actor=request.user, nomination=nomination, **data)
-        )
+        return self._step(actions.nomination_approve, NoteSerializer)
 
     @extend_schema(request=AwardSerializer, responses=NominationDetailSerializer)
     @action(detail=True, methods=["post"])
     def award(self, request, pk=None):
-        nomination = self.get_object()
-        data = self._payload(AwardSerializer)
-        actions.nomination_award(actor=request.user, nomination=nomination, **data)
-        return self._answer(nomination)
+        return self._step(actions.nomination_award, AwardSerializer)
 
 
 class TitleSerializer(serializers.ModelSerializer):

@@ -82,10 +82,10 @@ class NominationFilterSet(SubtreeMixin, ScopedFilterSet):
 class ModelWorkerFilterSet(SubtreeMixin, ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Name or employer"))
     level = django_filters.ChoiceFilter(
-        choices=HonourLevel.choices, method="with_level", label=_("Title level")
+        choices=HonourLevel.choices, method="with_title", label=_("Title level")
     )
     kind = django_filters.ChoiceFilter(
-        choices=HonourKind.choices, method="with_kind", label=_("Honour")
+        choices=HonourKind.choices, method="with_title", label=_("Honour")
     )
     status = django_filters.ChoiceFilter(choices=ModelWorkerStatus.choices, label=_("Status"))
     in_hardship = django_filters.BooleanFilter(label=_("In hardship"))
@@ -103,17 +103,12 @@ class ModelWorkerFilterSet(SubtreeMixin, ScopedFilterSet):
             return queryset
         return queryset.filter(Q(name__contains=value) | Q(employer_name__contains=value))
 
-    def with_level(self, queryset, name, value):
+    def with_title(self, queryset, name, value):
+        """Model workers holding a title of this level (``level``) or honour (``kind``)."""
         if not value:
             return queryset
-        return queryset.filter(
-            pk__in=HonourTitle.objects.filter(level=value).values("model_worker")
-        )
-
-    def with_kind(self, queryset, name, value):
-        if not value:
-            return queryset
-        return queryset.filter(pk__in=HonourTitle.objects.filter(kind=value).values("model_worker"))
+        holders = HonourTitle.objects.filter(**{name: value}).values("model_worker")
+        return queryset.filter(pk__in=holders)
 
 
 class TitleFilterSet(SubtreeMixin, ScopedFilterSet):

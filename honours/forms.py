@@ -93,7 +93,7 @@ class NominationForm(ScopedForm):
         label=_("Member (for an individual honour)"),
         queryset=Member.objects.all(),
         required=False,
-        widget=SearchSelect(url_name="honours:member-pick"),
+        widget=SearchSelect(url_name="dues:member-pick"),
     )
     enterprise = forms.ModelChoiceField(
         label=_("Employer (for 奖状 or 工人先锋号)"),
@@ -180,7 +180,7 @@ class ModelWorkerCreateForm(ScopedForm):
     member = forms.ModelChoiceField(
         label=_("Member"),
         queryset=Member.objects.all(),
-        widget=SearchSelect(url_name="honours:member-pick"),
+        widget=SearchSelect(url_name="dues:member-pick"),
     )
     kind = forms.ChoiceField(label=_("Honour"), choices=PERSON_KINDS)
     level = forms.ChoiceField(label=_("Honour level"), choices=HonourLevel.choices)

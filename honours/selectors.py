@@ -175,33 +175,29 @@ def holds_prerequisite(programme, nomination_like) -> bool:
     return prior_titles(nomination_like).filter(kind=programme.kind, level__in=levels).exists()
 
 
+def _places_taken(programme):
+    """Send-up steps of the programme's nominations that still hold a place (a nomination
+    leaves each org once, so one step is one place of that org)."""
+    return NominationEvent.objects.filter(
+        nomination__programme=programme,
+        step__in=(NominationStep.SUBMITTED, NominationStep.FORWARDED),
+    ).exclude(nomination__status__in=(NominationStatus.REJECTED, NominationStatus.WITHDRAWN))
+
+
 def places_used(programme, org) -> int:
     """Nominations ``org`` has sent up for ``programme`` that still hold a place."""
-    return (
-        NominationEvent.objects.filter(
-            nomination__programme=programme,
-            from_org=org,
-            step__in=(NominationStep.SUBMITTED, NominationStep.FORWARDED),
-        )
-        .exclude(nomination__status__in=(NominationStatus.REJECTED, NominationStatus.WITHDRAWN))
-        .values("nomination")
-        .distinct()
-        .count()
-    )
+    return _places_taken(programme).filter(from_org=org).values("nomination").distinct().count()
 
 
 def quota_usage(programme) -> list[dict]:
     """Each quota of the programme with the places used (one grouped query)."""
     quotas = list(ProgrammeQuota.objects.filter(programme=programme).select_related("org"))
     used = dict(
-        NominationEvent.objects.filter(
-            nomination__programme=programme,
-            from_org__in=[q.org_id for q in quotas],
-            step__in=(NominationStep.SUBMITTED, NominationStep.FORWARDED),
-        )
-        .exclude(nomination__status__in=(NominationStatus.REJECTED, NominationStatus.WITHDRAWN))
+        _places_taken(programme)
+        .filter(from_org__in=[q.org_id for q in quotas])
         .values_list("from_org")
         .annotate(n=Count("nomination", distinct=True))
+        .order_by()
     )
     return [{"quota": q, "used": used.get(q.org_id, 0)} for q in quotas]
 

@@ -107,6 +107,5 @@ urlpatterns = [
     ),
     path("honours/titles/", views.TitleListView.as_view(), name="title-list"),
     path("honours/care/", views.CareListView.as_view(), name="care-list"),
-    path("honours/pick/members/", views.MemberPickView.as_view(), name="member-pick"),
     path("honours/pick/orgs/", views.OrgPickView.as_view(), name="org-pick"),
 ]

@@ -48,9 +48,6 @@ from honours.tables import (
     PROGRAMME_COLUMNS,
     TITLE_COLUMNS,
 )
-from members.filtersets import MemberFilterSet
-from members.models import Member
-from members.tables import MEMBER_COLUMNS
 from orgs.filtersets import OrgFilterSet
 from orgs.models import Org
 from orgs.tables import ORG_COLUMNS
@@ -66,19 +63,6 @@ def _holds(user, org, action) -> bool:
 
 
 # --- pickers -------------------------------------------------------------------------------
-
-
-class MemberPickView(ObjectListView):
-    """Options for the member search-selects: members the user may change."""
-
-    model = Member
-    filterset_class = MemberFilterSet
-    columns = MEMBER_COLUMNS
-    scope_action = Action.CHANGE
-    paginate_by = 30
-    template_name = table_template = "core/_options.html"
-    export_name = "会员"
-    default_sort = ("name_pinyin", "pk")
 
 
 class OrgPickView(ObjectListView):
