@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from dues.api import DuesRecordViewSet
+from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 from reports.api import ReportDraftViewSet
@@ -17,6 +18,9 @@ router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
 router.register("reports", ReportDraftViewSet, basename="report-draft")
+router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
+router.register("nominations", NominationViewSet, basename="nomination")
+router.register("model-workers", ModelWorkerViewSet, basename="model-worker")
 
 urlpatterns = [
     path("", include(router.urls)),

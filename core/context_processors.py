@@ -15,6 +15,9 @@ MENU = [
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("reports", _("Work reports"), "reports:draft-list"),
+    ("honours", _("Honour programmes"), "honours:programme-list"),
+    ("nominations", _("Nominations"), "honours:nomination-list"),
+    ("model_workers", _("Model-worker registry"), "honours:model-worker-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
 ]

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "members",
     "dues",
     "reports",
+    "honours",
     "portal",
     "api",
 ]
@@ -234,6 +235,12 @@ GONGHUI = {
     # The dashboard shows figures computed at most this long ago (recomputed in the
     # background after that; "refresh" recomputes at once). 0 computes on every view.
     "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),
+    # 选树表彰: default length of a programme's public notice (公示) in working days (no
+    # authoritative figure, DOMAIN §2.9; each programme sets its own), the org levels that
+    # review nominations on their way up, and the unit categories counted as 非公.
+    "HONOURS_NOTICE_WORKDAYS": int(os.environ.get("GH_HONOURS_NOTICE_WORKDAYS", "5")),
+    "HONOURS_REVIEW_LEVELS": ("district", "city"),
+    "HONOURS_NON_PUBLIC_CATEGORIES": ("170", "200", "300", "600"),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
