@@ -537,12 +537,17 @@ def file_close(
     return file
 
 
-def temporary_files_expired(today: datetime.date):
+def temporary_expiry_limit(today: datetime.date) -> datetime.date:
+    """Temporary files filed on or before this day are due to be closed."""
     years = settings.GONGHUI["ASSISTANCE_TEMPORARY_FILE_YEARS"]
     try:
-        limit = today.replace(year=today.year - years)
+        return today.replace(year=today.year - years)
     except ValueError:  # 29 February
-        limit = today.replace(year=today.year - years, day=28)
+        return today.replace(year=today.year - years, day=28)
+
+
+def temporary_files_expired(today: datetime.date):
+    limit = temporary_expiry_limit(today)
     return HardshipFile.objects.filter(
         status=FileStatus.APPROVED, is_temporary=True, approved_on__lte=limit
     )

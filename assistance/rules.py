@@ -36,6 +36,10 @@ class HouseholdFigures:
     line: Decimal
     suggested: str  # a HardshipCategory value, or "" (not eligible on these figures)
 
+    @property
+    def suggested_label(self) -> str:
+        return HardshipCategory(self.suggested).label if self.suggested else ""
+
 
 def household_figures(
     incomes: list[Decimal], essential_costs: Decimal, line: Decimal, causes: list[str]
