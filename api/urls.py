@@ -4,6 +4,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from assistance.api import (
+    AllocationViewSet,
+    AssistanceRecordViewSet,
+    CampaignViewSet,
+    HardshipFileViewSet,
+)
 from dues.api import DuesRecordViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
@@ -15,6 +21,10 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("hardship-files", HardshipFileViewSet, basename="hardship-file")
+router.register("assistance", AssistanceRecordViewSet, basename="assistance-record")
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("campaign-funds", AllocationViewSet, basename="campaign-fund")
 
 urlpatterns = [
     path("", include(router.urls)),

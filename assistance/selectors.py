@@ -88,25 +88,28 @@ def fund_tree(allocation_or_campaign):
     was paid out and how many members were reached in its whole subtree — one query with
     two correlated subqueries over the campaign's records."""
     if isinstance(allocation_or_campaign, Allocation):
-        campaign_id = allocation_or_campaign.campaign_id
         allocations = Allocation.objects.filter(
-            campaign_id=campaign_id, org__path__startswith=allocation_or_campaign.org.path
+            campaign_id=allocation_or_campaign.campaign_id,
+            org__path__startswith=allocation_or_campaign.org.path,
         )
     else:
-        campaign_id = allocation_or_campaign.pk
-        allocations = Allocation.objects.filter(campaign_id=campaign_id)
+        allocations = Allocation.objects.filter(campaign_id=allocation_or_campaign.pk)
+    return fund_tree_rows(allocations.select_related("org", "parent__org", "campaign")).order_by(
+        "org__path"
+    )
+
+
+def fund_tree_rows(allocations):
+    """``allocations`` annotated with ``subtree_spent`` and ``subtree_people``: what the
+    campaign paid, and to how many members, anywhere in each allocation's org subtree."""
     records = AssistanceRecord.objects.filter(
-        campaign_id=campaign_id, org__path__startswith=OuterRef("org__path")
+        campaign_id=OuterRef("campaign_id"), org__path__startswith=OuterRef("org__path")
     ).order_by()
     spent = records.values("campaign_id").annotate(total=Sum("amount")).values("total")
     people = records.values("campaign_id").annotate(n=Count("member_id", distinct=True)).values("n")
-    return (
-        allocations.select_related("org", "parent__org")
-        .annotate(
-            subtree_spent=Coalesce(Subquery(spent, output_field=MONEY), ZERO),
-            subtree_people=Coalesce(Subquery(people, output_field=IntegerField()), 0),
-        )
-        .order_by("org__path")
+    return allocations.annotate(
+        subtree_spent=Coalesce(Subquery(spent, output_field=MONEY), ZERO),
+        subtree_people=Coalesce(Subquery(people, output_field=IntegerField()), 0),
     )
 
 
