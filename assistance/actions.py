@@ -212,7 +212,7 @@ def file_open(
         household_key=key,
         head_id_masked=masked,
         source=source,
-        causes=causes,
+        causes=",".join(causes),
         situation=(situation or "").strip(),
         essential_costs=costs,
         is_temporary=bool(is_temporary),
@@ -285,27 +285,7 @@ def household_add(
         actor,
         file,
         AuditAction.UPDATE,
-        extra={"household": [None, f"{person.name}（{person.get_relation_display()}）"]},
-    )
-    return person
-
-
-@transaction.atomic
-def household_update_income(*, actor, file: HardshipFile, person_id: int, monthly_income):
-    file = _lock_file(file)
-    ensure_in_scope(actor, file, Action.CHANGE)
-    _editable(file)
-    errors = Errors()
-    income = clean_amount(monthly_income, errors, "monthly_income", allow_zero=True)
-    person = file.household.filter(pk=person_id).first()
-    if person is None:
-        errors.add("person", _("Choose a person of this household."))
-    errors.raise_if_any()
-    before = str(person.monthly_income)
-    person.monthly_income = income
-    person.save(update_fields=["monthly_income"])
-    audit.record(
-        actor, file, AuditAction.UPDATE, extra={f"income:{person.name}": [before, str(income)]}
+        extra={_household_key(): [None, str(person)]},
     )
     return person
 
@@ -322,14 +302,19 @@ def household_remove(*, actor, file: HardshipFile, person_id) -> None:
         raise ValidationError(_("The household head cannot be removed."))
     label = str(person)
     person.delete()
-    audit.record(actor, file, AuditAction.UPDATE, extra={"household": [label, None]})
+    audit.record(actor, file, AuditAction.UPDATE, extra={_household_key(): [label, None]})
+
+
+def _household_key() -> str:
+    """The audit key of household changes: a label, since it names no field of the file."""
+    return str(HouseholdMember._meta.verbose_name)
 
 
 def figures_of(file: HardshipFile) -> rules.HouseholdFigures:
     """The household's per-capita income and the category it suggests. Two queries."""
     incomes = list(file.household.values_list("monthly_income", flat=True))
     line = rules.low_income_line(file.org)
-    return rules.household_figures(incomes, file.essential_costs, line, file.causes)
+    return rules.household_figures(incomes, file.essential_costs, line, file.cause_list)
 
 
 def _category_problem(category: str, figures: rules.HouseholdFigures, causes) -> str:
@@ -397,7 +382,7 @@ def file_verify(
         if costs is not None:
             file.essential_costs = costs
     errors.raise_if_any()
-    if problem := _category_problem(category, figures_of(file), file.causes):
+    if problem := _category_problem(category, figures_of(file), file.cause_list):
         raise ValidationError({"category": [problem]})
     before = audit.snapshot(file)
     file.visited_on, file.visited_by, file.visit_findings = visited_on, visited_by, findings
@@ -500,7 +485,7 @@ def file_review(
     if not findings:
         errors.add("findings", _("Describe what the review found."))
     errors.raise_if_any()
-    if problem := _category_problem(category, figures_of(file), file.causes):
+    if problem := _category_problem(category, figures_of(file), file.cause_list):
         raise ValidationError({"category": [problem]})
     before = audit.snapshot(file)
     file.category = category

@@ -44,7 +44,9 @@ class HardshipFileSerializer(ScopedSerializerMixin, serializers.ModelSerializer)
         queryset=Member.objects.all(), required=False, allow_null=True
     )
     org = serializers.PrimaryKeyRelatedField(queryset=Org.objects.all(), required=False)
-    causes = serializers.ListField(child=serializers.ChoiceField(choices=HardshipCause.choices))
+    causes = serializers.ListField(
+        child=serializers.ChoiceField(choices=HardshipCause.choices), write_only=True
+    )
     head_id_number = serializers.CharField(write_only=True, required=False, allow_blank=True)
     head_monthly_income = serializers.DecimalField(write_only=True, required=False, **MONEY)
     household = HouseholdMemberSerializer(many=True, read_only=True)
@@ -97,6 +99,11 @@ class HardshipFileSerializer(ScopedSerializerMixin, serializers.ModelSerializer)
             "decision_note",
         ]
         extra_kwargs = {"head_name": {"required": False}, "applied_on": {"required": False}}
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["causes"] = instance.cause_list
+        return data
 
 
 class HouseholdAddSerializer(serializers.Serializer):

@@ -16,6 +16,7 @@ from assistance.choices import (
     FileStatus,
     FundSource,
     HardshipCategory,
+    HardshipCause,
     Relation,
     SchoolLevel,
 )
@@ -65,7 +66,8 @@ class HardshipFile(models.Model):
     category = models.CharField(
         _("hardship category"), max_length=16, choices=HardshipCategory.choices, blank=True
     )
-    causes = models.JSONField(_("causes"), default=list)
+    # Comma-separated HardshipCause codes (a few at most; the audit log shows them as text).
+    causes = models.CharField(_("causes"), max_length=120, blank=True)
     is_temporary = models.BooleanField(
         _("temporary file"),
         default=False,
@@ -122,11 +124,13 @@ class HardshipFile(models.Model):
     def is_open(self) -> bool:
         return self.status in OPEN_STATUSES
 
-    def cause_labels(self) -> str:
-        from assistance.choices import HardshipCause
+    @property
+    def cause_list(self) -> list[str]:
+        return [cause for cause in self.causes.split(",") if cause]
 
+    def cause_labels(self) -> str:
         labels = dict(HardshipCause.choices)
-        return "、".join(str(labels.get(cause, cause)) for cause in self.causes)
+        return "、".join(str(labels.get(cause, cause)) for cause in self.cause_list)
 
 
 class HouseholdMember(models.Model):

@@ -49,7 +49,7 @@ def test_suggestion_rules():
 def test_one_open_file_per_household(city, today):
     member = member_in(city.union_a)
     open_file(member)
-    with pytest.raises(ValidationError, match=r"一户一档|one file per household"):
+    with pytest.raises(ValidationError, match="一户一档"):
         open_file(member)
     assert HardshipFile.objects.count() == 1
 
@@ -184,11 +184,11 @@ def test_allocations_never_exceed_the_parent_and_follow_the_tree(city, people, t
             delivered_on=today,
             delivered_by="x",
         )
-    with pytest.raises(ValidationError, match="between"):  # district B sits between
+    with pytest.raises(ValidationError, match="之间"):  # district B sits between
         actions.allocation_create(
             actor=people.city_admin, parent=root, org=city.union_b, amount="1"
         )
-    with pytest.raises(ValidationError, match="below"):
+    with pytest.raises(ValidationError, match="下级"):
         actions.allocation_create(actor=people.city_admin, parent=a, org=city.union_b, amount="1")
     street = actions.allocation_create(
         actor=people.district_a_admin, parent=a, org=city.street_a, amount="50000"
@@ -235,7 +235,7 @@ def test_payments_draw_down_and_never_overdraw(city, people, today):
         delivered_by="区总 李四",
     )
     assert record.org == city.district_a and record.kind == "condolence"
-    with pytest.raises(ValidationError, match="already"):
+    with pytest.raises(ValidationError, match="重复"):
         actions.assistance_pay(
             actor=people.district_a_admin,
             allocation=district,
@@ -304,7 +304,7 @@ def test_living_aid_needs_a_file_and_sanatorium_places_are_capped(
         delivered_on=today,
         delivered_by="x",
     )
-    with pytest.raises(ValidationError, match="file"):
+    with pytest.raises(ValidationError, match="建档"):
         actions.assistance_record(member=member, kind="living", amount="500", **base)
     # enterprise A2 has 8 staff: a third of 8 → 2 places a year
     others = [member_in(city.union_a, f"疗{i}", enterprise=city.enterprise_a2) for i in range(3)]
