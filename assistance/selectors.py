@@ -11,6 +11,7 @@ from django.db.models import (
     Count,
     DecimalField,
     IntegerField,
+    Max,
     OuterRef,
     Q,
     Subquery,
@@ -47,7 +48,7 @@ def review_todo(files, today: datetime.date):
 
 def assistance_stats(org, today: datetime.date | None = None) -> dict:
     """Hardship files of a subtree (open by category, filed, closed, under way), reviews
-    due, and the aid of the current year: records, people reached, amount. Three queries."""
+    due, and the aid of the current year: records, people reached, amount. Four queries."""
     today = today or timezone.localdate()
     files = HardshipFile.objects.filter(org__path__startswith=org.path)
     counts = files.aggregate(
@@ -65,10 +66,12 @@ def assistance_stats(org, today: datetime.date | None = None) -> dict:
         closed=Count("pk", filter=Q(status=FileStatus.CLOSED)),
     )
     counts["review_due"] = review_todo(files, today).count()
-    year = today.year
-    aid = AssistanceRecord.objects.filter(
-        org__path__startswith=org.path, delivered_on__year=year
-    ).aggregate(
+    records = AssistanceRecord.objects.filter(org__path__startswith=org.path)
+    # This year, or the latest year with aid if none was paid this year yet (a January
+    # page would otherwise show only zeros).
+    latest = records.aggregate(latest=Max("delivered_on"))["latest"]
+    year = latest.year if latest is not None and latest.year < today.year else today.year
+    aid = records.filter(delivered_on__year=year).aggregate(
         records=Count("pk"),
         people=Count("member", distinct=True),
         amount=Sum("amount"),
