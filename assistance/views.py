@@ -452,6 +452,7 @@ class FundListView(ObjectListView):
     columns = FUND_COLUMNS
     title = gettext_lazy("Campaign funds")
     export_name = "帮扶资金"
+    template_name = "assistance/fund_list.html"
     default_sort = ("-campaign__year", "campaign__title", "org__path")
 
     def base_queryset(self):

@@ -13,7 +13,6 @@ MENU = [
     ("dues", _("Dues"), "dues:list"),
     ("hardship-files", _("Hardship files"), "assistance:file-list"),
     ("assistance", _("Assistance records"), "assistance:record-list"),
-    ("campaigns", _("Campaigns"), "assistance:campaign-list"),
     ("campaign-funds", _("Campaign funds"), "assistance:fund-list"),
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),

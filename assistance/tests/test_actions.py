@@ -349,3 +349,17 @@ def test_stats_totals_equal_the_records(city, people, today):
     assert stats["amount"] == "3000.00" and stats["people"] == 3
     assert Decimal(stats["amount"]) == sum(r.amount for r in AssistanceRecord.objects.all())
     assert Allocation.objects.get(pk=root.pk).sub_allocated == Decimal("100000.00")
+
+
+def test_close_temporary_files_command(city, time_machine, today):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    file = filed_household(member_in(city.union_a), time_machine, is_temporary=True)
+    time_machine.move_to(file.approved_on.replace(year=file.approved_on.year + 2))
+    out = StringIO()
+    call_command("close_temporary_files", stdout=out)
+    assert "1 temporary" in out.getvalue()
+    file.refresh_from_db()
+    assert file.status == FileStatus.CLOSED
