@@ -919,3 +919,26 @@ def _check_sanatorium_places(member: Member, year: int, errors: Errors) -> None:
             _("%(enterprise)s has used all %(places)s recuperation places of %(year)s.")
             % {"enterprise": enterprise.name, "places": places, "year": year},
         )
+
+
+def file_apply(
+    *,
+    member: Member,
+    causes: list[str],
+    situation: str,
+    head_monthly_income,
+    essential_costs=Decimal("0"),
+) -> HardshipFile:
+    """本人申请: a member asks for a hardship file from the phone. It opens at the member's
+    union as an application; the union's cadres then visit, put it on notice and decide."""
+    if not (situation or "").strip():
+        raise ValidationError({"situation": [_("Describe the household's difficulty.")]})
+    return file_open(
+        actor=None,
+        member=member,
+        source=FileSource.APPLICATION,
+        causes=causes,
+        situation=situation,
+        head_monthly_income=head_monthly_income,
+        essential_costs=essential_costs,
+    )

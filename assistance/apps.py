@@ -13,3 +13,13 @@ class AssistanceConfig(AppConfig):
         stats.register(
             "assistance", assistance_stats, "assistance/_assistance_stats.html", order=40
         )
+
+        from portal import home
+
+        home.register(
+            "assistance",
+            _("Hardship assistance"),
+            "assistance:m-mine",
+            order=30,
+            hint=_("Apply for a hardship file, see the aid you received"),
+        )

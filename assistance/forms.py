@@ -204,3 +204,35 @@ class PayForm(ScopedForm):
     delivered_on = forms.DateField(label=_("Delivered on"), widget=DATE_WIDGET)
     delivered_by = forms.CharField(label=_("Delivered by"), max_length=100)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+
+class MemberApplyForm(forms.Form):
+    """A member's own application from the phone (portal styling, no cadre scope)."""
+
+    causes = forms.MultipleChoiceField(
+        label=_("What caused the difficulty"), choices=HardshipCause.choices, widget=CheckboxGroup
+    )
+    head_monthly_income = money_field(_("My monthly income (yuan)"))
+    essential_costs = money_field(
+        _("Essential monthly costs of the household (yuan)"),
+        required=False,
+        help_text=_("Medical, disability, schooling and job costs the household must bear."),
+    )
+    situation = forms.CharField(
+        label=_("The household's situation"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Who lives in the household, what each earns, and what happened."),
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "What I wrote is true; the union may visit my home, check it with other "
+            "departments and publish a notice in my workplace."
+        )
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.marked_required = [name for name, field in self.fields.items() if field.required]
+        for field in self.fields.values():
+            if not isinstance(field.widget, forms.CheckboxInput | CheckboxGroup):
+                field.widget.attrs["class"] = "form-control"

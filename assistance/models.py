@@ -336,7 +336,10 @@ class AssistanceRecord(models.Model):
                 condition=Q(amount__gte=0), name="assistance_amount_not_negative"
             ),
         ]
-        indexes = [models.Index(fields=["org", "delivered_on"])]
+        indexes = [
+            models.Index(fields=["org", "delivered_on"]),
+            models.Index(fields=["campaign", "org"]),
+        ]
 
     def __str__(self):
         return f"{self.member.name} · {self.get_kind_display()} · {self.amount}"

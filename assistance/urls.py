@@ -1,6 +1,6 @@
 from django.urls import path
 
-from assistance import views
+from assistance import views, views_member
 
 app_name = "assistance"
 
@@ -54,4 +54,7 @@ urlpatterns = [
         name="fund-allocate",
     ),
     path("assistance/funds/<int:pk>/pay/", views.FundPayView.as_view(), name="fund-pay"),
+    # Worker pages (phone).
+    path("m/assistance/", views_member.MyAssistanceView.as_view(), name="m-mine"),
+    path("m/assistance/apply/", views_member.ApplyView.as_view(), name="m-apply"),
 ]
