@@ -110,9 +110,35 @@ class FileDetailView(ObjectDetailView):
         return context
 
 
-class FileCreateView(ActionFormView):
+class CreateFormView(ActionFormView):
+    """A form whose data goes to ``create`` (an action); the page then shows the result."""
+
+    create = None
+    cancel_url_name = ""
+    done_message = ""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse(self.cancel_url_name)
+        return context
+
+    def perform(self, form):
+        return type(self).create(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return str(self.done_message)
+
+
+class FileCreateView(CreateFormView):
     form_class = FileOpenForm
     title = gettext_lazy("Open a hardship file")
+    create = actions.file_open
+    cancel_url_name = "assistance:file-list"
+    done_message = gettext_lazy("The hardship file was opened. Add the household members next.")
 
     def get_initial(self):
         return {
@@ -120,21 +146,6 @@ class FileCreateView(ActionFormView):
             "applied_on": timezone.localdate(),
             "source": "application",
         }
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("assistance:file-list")
-        return context
-
-    def perform(self, form):
-        return actions.file_open(actor=self.request.user, **form.cleaned_data)
-
-    def get_success_url(self):
-        return self.result.get_absolute_url()
-
-    @property
-    def success_message(self):
-        return _("The hardship file was opened. Add the household members next.")
 
 
 class FileStepView(ScopedObjectFormView):
@@ -327,9 +338,12 @@ class RecordDetailView(ObjectDetailView):
         )
 
 
-class RecordCreateView(ActionFormView):
+class RecordCreateView(CreateFormView):
     form_class = RecordForm
     title = gettext_lazy("Record assistance")
+    create = actions.assistance_record
+    cancel_url_name = "assistance:record-list"
+    done_message = gettext_lazy("The assistance was recorded.")
 
     def get_initial(self):
         return {
@@ -337,21 +351,6 @@ class RecordCreateView(ActionFormView):
             "delivered_on": timezone.localdate(),
             "fund_source": "union_funds",
         }
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("assistance:record-list")
-        return context
-
-    def perform(self, form):
-        return actions.assistance_record(actor=self.request.user, **form.cleaned_data)
-
-    def get_success_url(self):
-        return self.result.get_absolute_url()
-
-    @property
-    def success_message(self):
-        return _("The assistance was recorded.")
 
 
 # --- campaigns and funds -------------------------------------------------------------------
@@ -396,9 +395,14 @@ class CampaignDetailView(FundTreeMixin, ObjectDetailView):
         return self.fund_context(context, self.object)
 
 
-class CampaignCreateView(ActionFormView):
+class CampaignCreateView(CreateFormView):
     form_class = CampaignForm
     title = gettext_lazy("New campaign")
+    create = actions.campaign_create
+    cancel_url_name = "assistance:campaign-list"
+    done_message = gettext_lazy(
+        "The campaign was created; allocate its fund to the organisations below."
+    )
 
     def get_initial(self):
         today = timezone.localdate()
@@ -408,21 +412,6 @@ class CampaignCreateView(ActionFormView):
             "kind": CampaignKind.WINTER_WARMTH,
             "fund_source": "special_subsidy",
         }
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["cancel_url"] = reverse("assistance:campaign-list")
-        return context
-
-    def perform(self, form):
-        return actions.campaign_create(actor=self.request.user, **form.cleaned_data)
-
-    def get_success_url(self):
-        return self.result.get_absolute_url()
-
-    @property
-    def success_message(self):
-        return _("The campaign was created; allocate its fund to the organisations below.")
 
 
 class CampaignCloseView(ScopedObjectFormView):

@@ -223,3 +223,54 @@ def test_api_files_funds_and_overspend(api_for, city, people, time_machine, toda
     assert funds[0]["subtree_spent"] == "800.00" and funds[0]["balance"] == "200.00"
     stats = api.get(f"/api/v1/orgs/{city.district_a.pk}/stats/").json()
     assert stats["assistance"]["amount"] == "800.00"
+
+
+def test_campaign_and_record_forms(client_for, city, people, time_machine, today):
+    client = client_for(people.district_a_admin)
+    bad = client.post("/assistance/campaigns/new/", {"org": city.district_a.pk, "title": ""})
+    assert bad.status_code == 200 and 'data-testid="form-errors"' in bad.content.decode()
+    response = client.post(
+        "/assistance/campaigns/new/",
+        {
+            "org": city.district_a.pk,
+            "title": "夏送清凉",
+            "kind": "summer_cool",
+            "year": "2026",
+            "budget": "5000",
+            "fund_source": "union_funds",
+            "starts_on": "2026-06-01",
+            "ends_on": "2026-08-31",
+        },
+    )
+    assert response.status_code == 302
+    outside = client.post(
+        "/assistance/campaigns/new/",
+        {
+            "org": city.district_b.pk,
+            "title": "越权",
+            "kind": "special",
+            "year": "2026",
+            "budget": "5000",
+            "fund_source": "union_funds",
+            "starts_on": "2026-06-01",
+            "ends_on": "2026-08-31",
+        },
+    )
+    assert outside.status_code == 200
+    assert list(Allocation.objects.values_list("amount", flat=True)) == [Decimal("5000.00")]
+    file = filed_household(member_in(city.union_a, "医疗户"), time_machine)
+    response = client.post(
+        "/assistance/records/new/",
+        {
+            "member": file.member_id,
+            "kind": "medical",
+            "amount": "1500",
+            "fund_source": "union_funds",
+            "delivered_on": file.approved_on.isoformat(),
+            "delivered_by": "区总 李四",
+        },
+    )
+    record = AssistanceRecord.objects.get()
+    assert response.status_code == 302 and record.file == file and record.org == city.union_a
+    page = client.get(f"/assistance/files/{file.pk}/?tab=assistance").content.decode()
+    assert "1500.00" in page
