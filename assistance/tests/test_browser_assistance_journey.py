@@ -112,3 +112,42 @@ def test_street_cadre_files_a_household_and_pays_winter_warmth(
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= 375
     phone.screenshot(path=str(SHOTS / "assistance-files-phone.png"), full_page=True)
+
+
+def test_member_applies_from_the_phone(browser, live_server, city, sms_outbox):
+    from django.conf import settings
+    from django.contrib.sessions.backends.db import SessionStore
+    from playwright.sync_api import expect
+
+    from portal.auth import SESSION_KEY
+
+    member = member_in(city.union_a, "郑职工")
+    session = SessionStore()
+    session[SESSION_KEY] = member.pk
+    session.create()
+    context = browser.new_context(locale="zh-CN", viewport={"width": 375, "height": 812})
+    context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": live_server.url,
+            }
+        ]
+    )
+    page = context.new_page()
+    page.goto(f"{live_server.url}/m/")
+    page.get_by_test_id("home-assistance").click()
+    expect(page.get_by_test_id("no-file")).to_be_visible()
+    page.get_by_test_id("apply").click()
+    page.get_by_label("疾病").check()
+    page.fill("#id_head_monthly_income", "1800")
+    page.fill("#id_situation", "妻子患病住院，孩子读高中")
+    page.screenshot(path=str(SHOTS / "assistance-apply-phone.png"), full_page=True)
+    page.get_by_test_id("submit").click()
+    expect(page.locator("[data-testid=field-error]").first).to_be_visible()  # no consent
+    page.get_by_label("本人承诺所填信息真实", exact=False).check()
+    page.get_by_test_id("submit").click()
+    expect(page.get_by_test_id("file-status")).to_have_text("已申请")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.screenshot(path=str(SHOTS / "assistance-mine-phone.png"), full_page=True)
