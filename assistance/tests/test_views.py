@@ -274,3 +274,34 @@ def test_campaign_and_record_forms(client_for, city, people, time_machine, today
     assert response.status_code == 302 and record.file == file and record.org == city.union_a
     page = client.get(f"/assistance/files/{file.pk}/?tab=assistance").content.decode()
     assert "1500.00" in page
+
+
+def test_api_lists_have_fixed_query_counts(
+    api_for, city, people, time_machine, today, django_assert_max_num_queries
+):
+    fund = campaign(city.city)
+    root = fund.allocations.get()
+    for i in range(4):
+        file = filed_household(member_in(city.union_a, f"接口户{i}"), time_machine)
+        actions.assistance_pay(
+            actor=None,
+            allocation=root,
+            member=file.member,
+            amount="100",
+            delivered_on=file.approved_on,
+            delivered_by="x",
+        )
+    api = api_for(people.city_admin)
+    for url in (
+        "/api/v1/hardship-files/",
+        "/api/v1/assistance/",
+        "/api/v1/campaigns/",
+        "/api/v1/campaign-funds/",
+        f"/api/v1/campaigns/{fund.pk}/funds/",
+    ):
+        with django_assert_max_num_queries(8):
+            response = api.get(url)
+        assert response.status_code == 200, url
+    files = api.get("/api/v1/hardship-files/").json()["results"]
+    assert len(files) == 4 and len(files[0]["household"]) == 2
+    assert files[0]["causes"] == ["illness"] and "head_id_number" not in files[0]
