@@ -38,7 +38,7 @@ class FileStatus(models.TextChoices):
     PUBLICIZING = "publicizing", _("Public notice")
     APPROVED = "approved", _("In file")
     REJECTED = "rejected", _("Not filed")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("File closed")
 
 
 # Files that hold the household's one place (一户一档): a second file for it is refused.
@@ -108,5 +108,5 @@ CAMPAIGN_ASSISTANCE_KIND = {
 
 
 class CampaignStatus(models.TextChoices):
-    OPEN = "open", _("Open")
-    CLOSED = "closed", _("Closed")
+    OPEN = "open", _("Campaign running")
+    CLOSED = "closed", _("Campaign ended")
