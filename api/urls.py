@@ -4,6 +4,12 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from assistance.api import (
+    AllocationViewSet,
+    AssistanceRecordViewSet,
+    CampaignViewSet,
+    HardshipFileViewSet,
+)
 from dues.api import DuesRecordViewSet
 from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
@@ -21,6 +27,10 @@ router.register("reports", ReportDraftViewSet, basename="report-draft")
 router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
 router.register("nominations", NominationViewSet, basename="nomination")
 router.register("model-workers", ModelWorkerViewSet, basename="model-worker")
+router.register("hardship-files", HardshipFileViewSet, basename="hardship-file")
+router.register("assistance", AssistanceRecordViewSet, basename="assistance-record")
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("campaign-funds", AllocationViewSet, basename="campaign-fund")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("dues.urls")),
     path("", include("reports.urls")),
     path("", include("honours.urls")),
+    path("", include("assistance.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]
