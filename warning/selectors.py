@@ -1,0 +1,115 @@
+"""Reads of early warning: the risk list and its counts by level, the alert trend, the
+subtree figures and the facts other capabilities ask for (``core.facts``)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
+
+from core import facts
+from dues.months import add_months, first_of_month
+from orgs.models import Org
+from warning.choices import OPEN_ALERT_STATUSES, WARNING_LEVELS, SignalKind, SignalStatus
+from warning.models import Alert, RiskScore, RiskSignal
+
+
+def in_subtree(queryset, org: Org, prefix: str = "enterprise__"):
+    """Rows of enterprises located in or covered by ``org``'s subtree."""
+    return queryset.filter(
+        Q(**{f"{prefix}territory__path__startswith": org.path})
+        | Q(**{f"{prefix}covering_union__path__startswith": org.path})
+    )
+
+
+def level_counts(scores) -> dict[str, int]:
+    """Enterprises per warning level among ``scores``. One grouped query."""
+    counts = dict(scores.values_list("level").annotate(n=Count("pk")).order_by())
+    return {str(level): counts.get(str(level), 0) for level in WARNING_LEVELS}
+
+
+def alert_trend(alerts, today: datetime.date, months: int = 6) -> list[dict]:
+    """Alerts opened per month and level over the last ``months`` months (this one
+    included). One grouped query."""
+    start = add_months(first_of_month(today), -(months - 1))
+    rows = (
+        alerts.filter(opened_at__date__gte=start)
+        .annotate(month=TruncMonth("opened_at"))
+        .values_list("month", "level")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    table: dict[tuple, int] = {}
+    for month, level, n in rows:
+        key = month.date() if isinstance(month, datetime.datetime) else month
+        table[(key, level)] = n
+    trend = []
+    for k in range(months):
+        month = add_months(start, k)
+        counts = {str(level): table.get((month, str(level)), 0) for level in WARNING_LEVELS}
+        trend.append({"month": f"{month:%Y-%m}", **counts, "total": sum(counts.values())})
+    return trend
+
+
+def warning_stats(org: Org, today: datetime.date | None = None) -> dict:
+    """Enterprises by level and open alerts by level in a subtree. Two queries."""
+    scores = in_subtree(RiskScore.objects.all(), org)
+    alerts = Alert.objects.filter(
+        Q(org__path__startswith=org.path) | Q(origin_org__path__startswith=org.path),
+        status__in=OPEN_ALERT_STATUSES,
+    )
+    open_alerts = dict(alerts.values_list("level").annotate(n=Count("pk")).order_by())
+    return {
+        "org_id": org.pk,
+        "enterprises_by_level": level_counts(scores),
+        "open_alerts_by_level": {
+            str(level): open_alerts.get(str(level), 0) for level in WARNING_LEVELS
+        },
+        "open_alerts": sum(open_alerts.values()),
+    }
+
+
+def open_alerts_for(user):
+    return Alert.objects.visible_to(user).filter(status__in=OPEN_ALERT_STATUSES)
+
+
+# --- facts for other capabilities ------------------------------------------------------------
+
+
+def wage_arrears_fact(enterprise_ids, on) -> dict[int, facts.Fact]:
+    """Open 欠薪 signals observed on or before ``on``, with what a reviewer reads."""
+    rows = (
+        RiskSignal.objects.filter(
+            enterprise_id__in=list(enterprise_ids),
+            kind=SignalKind.WAGE_ARREARS,
+            status=SignalStatus.OPEN,
+            observed_on__lte=on,
+        )
+        .order_by("enterprise_id", "-observed_on", "pk")
+        .values_list("enterprise_id", "observed_on", "months", "workers", "amount")
+    )
+    found: dict[int, list[str]] = {}
+    for enterprise_id, observed_on, months, workers, amount in rows:
+        parts = [f"{observed_on:%Y-%m-%d} 欠薪"]
+        if months:
+            parts.append(f"{months} 个月")
+        if workers:
+            parts.append(f"涉及 {workers} 人")
+        if amount:
+            parts.append(f"金额 {amount:,.2f} 元")
+        found.setdefault(enterprise_id, []).append("，".join(parts))
+    return {eid: facts.Fact(True, "；".join(items)) for eid, items in found.items()}
+
+
+def risk_level_fact(enterprise_ids, on) -> dict[int, facts.Fact]:
+    """The current warning level (blue and above) with its score and reasons."""
+    rows = RiskScore.objects.filter(
+        enterprise_id__in=list(enterprise_ids), level__in=[str(lv) for lv in WARNING_LEVELS]
+    )
+    return {
+        row.enterprise_id: facts.Fact(
+            row.level, f"{row.get_level_display()} {row.score} 分：{row.reasons_text()}"
+        )
+        for row in rows
+    }
