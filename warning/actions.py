@@ -86,7 +86,7 @@ def is_city_admin(user) -> bool:
     """Admins of a root of the org tree (the city federation) edit the scoring model."""
     if getattr(user, "is_superuser", False):
         return True
-    roots = set(Org.get_root_nodes().values_list("path", flat=True))
+    roots = set(Org.objects.get_root_nodes().values_list("path", flat=True))
     return any(path in roots for path in scope_paths(user, Action.MANAGE))
 
 
