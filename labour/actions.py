@@ -35,7 +35,6 @@ from django.utils.translation import gettext as _
 from core import audit
 from core.choices import Action, AuditAction
 from core.scoping import ensure_in_scope, ensure_org_in_scope
-from dues.months import add_months
 from labour.choices import (
     CongressKind,
     ContractKind,
@@ -64,6 +63,18 @@ def add_years(day: datetime.date, years: int) -> datetime.date:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February
         return day.replace(year=day.year + years, day=28)
+
+
+def shift_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` months later (earlier if negative), clamped to the month's end."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return datetime.date(year, month, min(day.day, candidate))
+        except ValueError:
+            continue
+    raise ValueError(day)
 
 
 def in_force_from(filed_on: datetime.date) -> datetime.date:
@@ -255,6 +266,16 @@ def contract_sign(
             _("More than the enterprise's %(n)s employees.")
             % {"n": contract.enterprise.employee_count}
         ]
+    if wage_increase not in (None, ""):
+        try:
+            wage_increase = Decimal(str(wage_increase))
+        except ArithmeticError:
+            wage_increase = Decimal("NaN")
+        if not wage_increase.is_finite():
+            errors["wage_increase"] = [_("Enter a number.")]
+            wage_increase = None
+    else:
+        wage_increase = None
     if contract.kind == ContractKind.WAGE and wage_increase is None:
         errors["wage_increase"] = [_("A wage contract states the wage increase.")]
     if wage_increase is not None and not Decimal("-50") <= wage_increase <= Decimal("100"):
@@ -386,7 +407,7 @@ def contract_terminate(*, actor, contract: Contract, on: datetime.date, reason: 
 def renewal_opens_on(contract: Contract) -> datetime.date | None:
     if contract.expires_on is None:
         return None
-    return add_months(contract.expires_on, -_rule("CONTRACT_RENEWAL_MONTHS")) + DAY
+    return shift_months(contract.expires_on, -_rule("CONTRACT_RENEWAL_MONTHS"))
 
 
 @transaction.atomic

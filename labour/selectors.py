@@ -22,7 +22,6 @@ from django.db.models import (
 )
 
 from core import facts
-from dues.months import add_months
 from labour.choices import WAGE_BARGAINING_KINDS, ContractStatus
 from labour.models import Congress, Contract, Disclosure
 from orgs.choices import EnterpriseStatus
@@ -43,7 +42,9 @@ def contracts_in_force(contracts, day: datetime.date):
 
 def renewal_window_start(day: datetime.date) -> datetime.date:
     """Contracts expiring up to this many months ahead are due for renewal talks."""
-    return add_months(day, settings.GONGHUI["CONTRACT_RENEWAL_MONTHS"])
+    from labour.actions import shift_months
+
+    return shift_months(day, settings.GONGHUI["CONTRACT_RENEWAL_MONTHS"])
 
 
 class Todo:

@@ -529,7 +529,7 @@ def alert_escalate(*, actor, alert: Alert, reason: str) -> Alert:
         note_field="reason",
         message=_("Say why the alert goes up."),
     )
-    parent = alert.org.get_parent()
+    parent = Org.objects.get_parent(alert.org)
     if parent is None:
         raise ValidationError({"reason": [_("There is no union above this one.")]})
     alert.org = parent

@@ -166,7 +166,11 @@ def test_bad_signals_are_refused_whole(city, people):
 
 def test_a_registered_source_contributes_to_the_score(city):
     def tickets(enterprise_ids, on):
-        return [sources.Contribution(city.enterprise_b.pk, "ticket", count=10, detail="近90天工单 10 件")]
+        return [
+            sources.Contribution(
+                city.enterprise_b.pk, "ticket", count=10, detail="近90天工单 10 件"
+            )
+        ]
 
     sources.register("test.tickets", tickets)
     try:
