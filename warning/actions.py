@@ -564,9 +564,11 @@ def campaign_create(
         errors["title"] = [_("Enter the title.")]
     if starts_on and due_on and due_on < starts_on:
         errors["due_on"] = [_("The deadline cannot be before the start.")]
+    visible = Enterprise.objects.all()
+    if actor is not None:
+        visible = visible.visible_to(actor, Action.VIEW)
     enterprise_list = list(
-        Enterprise.objects.visible_to(actor, Action.VIEW)
-        .filter(pk__in=[getattr(e, "pk", e) for e in enterprises])
+        visible.filter(pk__in=[getattr(e, "pk", e) for e in enterprises])
         .filter(
             Q(territory__path__startswith=org.path) | Q(covering_union__path__startswith=org.path)
         )

@@ -113,3 +113,22 @@ def risk_level_fact(enterprise_ids, on) -> dict[int, facts.Fact]:
         )
         for row in rows
     }
+
+
+def assignable_cadres(user):
+    """Users holding a role within the subtrees ``user`` may change (the people a campaign
+    may assign inspections to)."""
+    from django.contrib.auth import get_user_model
+
+    from core.choices import Action
+    from core.models import RoleAssignment
+    from core.scoping import scope_paths
+
+    users = get_user_model().objects.filter(is_active=True)
+    if getattr(user, "is_superuser", False):
+        return users.filter(pk__in=RoleAssignment.objects.values("user")).order_by("username")
+    condition = Q(pk__in=[])
+    for path in scope_paths(user, Action.CHANGE):
+        condition |= Q(org__path__startswith=path)
+    holders = RoleAssignment.objects.filter(condition).values("user")
+    return users.filter(pk__in=holders).order_by("username")

@@ -20,7 +20,7 @@ def frozen(time_machine):
     time_machine.move_to(datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC))
 
 
-def signed_contract(city, actor, *, kind=ContractKind.WAGE, signed_on=D(2026, 2, 20)):
+def signed_contract(city, actor, *, kind=ContractKind.WAGE):
     contract = actions.contract_request(
         actor=actor,
         org=city.union_a,
@@ -34,7 +34,7 @@ def signed_contract(city, actor, *, kind=ContractKind.WAGE, signed_on=D(2026, 2,
     return actions.contract_sign(
         actor=actor,
         contract=contract,
-        signed_on=signed_on,
+        signed_on=D(2026, 2, 20),
         approved_on=D(2026, 2, 10),
         union_chief="王主席",
         employer_chief="李总",
