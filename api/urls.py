@@ -5,8 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from dues.api import DuesRecordViewSet
+from labour.api import CongressViewSet, ContractViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
+from warning.api import AlertViewSet, RiskScoreViewSet, RiskSignalViewSet
 
 router = DefaultRouter()
 router.register("orgs", OrgViewSet, basename="org")
@@ -15,6 +17,11 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("contracts", ContractViewSet, basename="contract")
+router.register("congresses", CongressViewSet, basename="congress")
+router.register("risk-signals", RiskSignalViewSet, basename="risk-signal")
+router.register("risk-scores", RiskScoreViewSet, basename="risk-score")
+router.register("alerts", AlertViewSet, basename="alert")
 
 urlpatterns = [
     path("", include(router.urls)),

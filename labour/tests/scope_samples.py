@@ -3,7 +3,7 @@
 import datetime
 
 from labour import actions
-from labour.choices import ContractKind, CongressKind, MotionKind
+from labour.choices import CongressKind, ContractKind, MotionKind
 from labour.models import Congress, Contract, ContractEvent, Disclosure, Motion
 
 D = datetime.date(2025, 3, 1)
