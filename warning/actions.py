@@ -158,13 +158,18 @@ def collect_measures(enterprise_ids: list[int] | None, on: datetime.date, config
 
 
 def score_enterprises(
-    enterprise_ids: list[int] | None = None, *, on: datetime.date | None = None, actor=None
+    enterprise_ids: list[int] | None = None,
+    *,
+    on: datetime.date | None = None,
+    actor=None,
+    at: datetime.datetime | None = None,
 ) -> dict[int, RiskScore]:
-    """Score the given enterprises (all active ones when ``None``) with the active model,
-    store the current scores and open or raise alerts for upward crossings. A constant
-    number of queries plus one per alert opened."""
+    """Score the given enterprises (all active ones when ``None``) with the active model as
+    of day ``on``, store the current scores and open or raise alerts for upward crossings.
+    ``at`` stamps the rows (default: now; the seed replays history). A constant number of
+    queries plus a few per alert opened."""
     on = on or timezone.localdate()
-    now = timezone.now()
+    now = at or timezone.now()
     model = active_model()
     config = model.config
     with translation.override(settings.LANGUAGE_CODE):
@@ -216,7 +221,7 @@ def score_enterprises(
             batch_size=1000,
         )
         for row in crossings:
-            _open_or_raise_alert(row, actor=actor, on=on)
+            _open_or_raise_alert(row, actor=actor, on=on, at=now)
     return {row.enterprise_id: row for row in [*new_rows, *changed]} | {
         eid: row for eid, row in existing.items() if row not in changed
     }
@@ -234,11 +239,11 @@ def _handle_due(level: str, on: datetime.date) -> datetime.date:
     return add_workdays(on, settings.GONGHUI["RISK_HANDLE_WORKDAYS"][level])
 
 
-def _open_or_raise_alert(row: RiskScore, *, actor, on: datetime.date) -> Alert:
+def _open_or_raise_alert(row: RiskScore, *, actor, on: datetime.date, at) -> Alert:
     enterprise = Enterprise.objects.select_related("covering_union", "territory").get(
         pk=row.enterprise_id
     )
-    now = timezone.now()
+    now = at
     alert = (
         Alert.objects.select_for_update()
         .filter(enterprise=enterprise, status__in=OPEN_ALERT_STATUSES)
@@ -250,7 +255,7 @@ def _open_or_raise_alert(row: RiskScore, *, actor, on: datetime.date) -> Alert:
         if alert.status == AlertStatus.NEW:
             alert.due_on = min(alert.due_on, _verify_due(row.level, on))
         alert.save()
-        _event(alert, AlertStep.RAISED, actor, alert.org, row.reasons_text())
+        _event(alert, AlertStep.RAISED, actor, alert.org, row.reasons_text(), at=now)
         audit.record(actor, alert, AuditAction.UPDATE, before)
         return alert
     org = _route(enterprise)
@@ -264,14 +269,14 @@ def _open_or_raise_alert(row: RiskScore, *, actor, on: datetime.date) -> Alert:
         opened_at=now,
         due_on=_verify_due(row.level, on),
     )
-    _event(alert, AlertStep.OPENED, actor, org, row.reasons_text())
+    _event(alert, AlertStep.OPENED, actor, org, row.reasons_text(), at=now)
     audit.record(actor, alert, AuditAction.CREATE)
     return alert
 
 
-def _event(alert, step, actor, org, note="") -> AlertEvent:
+def _event(alert, step, actor, org, note="", at=None) -> AlertEvent:
     return AlertEvent.objects.create(
-        alert=alert, step=step, note=note, org=org, actor=_by(actor), at=timezone.now()
+        alert=alert, step=step, note=note, org=org, actor=_by(actor), at=at or timezone.now()
     )
 
 
