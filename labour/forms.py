@@ -22,6 +22,16 @@ ENTERPRISE_WIDGET = SearchSelect(url_name="orgs:enterprise-pick", params={"statu
 TERMS = [(1, "1"), (2, "2"), (3, "3")]
 
 
+class CountField(forms.IntegerField):
+    """A head count; empty means none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(required=False, min_value=0, **kwargs)
+
+    def clean(self, value):
+        return super().clean(value) or 0
+
+
 class ContractRequestForm(ScopedForm):
     org = forms.ModelChoiceField(
         label=_("Union"),
@@ -151,13 +161,9 @@ class CongressForm(ScopedForm):
         min_value=1,
         help_text=_("For an all-staff assembly: the staff entitled to attend."),
     )
-    frontline_delegates = forms.IntegerField(
-        label=_("Front-line delegates"), min_value=0, initial=0
-    )
-    management_delegates = forms.IntegerField(
-        label=_("Middle management and above"), min_value=0, initial=0
-    )
-    women_delegates = forms.IntegerField(label=_("Women delegates"), min_value=0, initial=0)
+    frontline_delegates = CountField(label=_("Front-line delegates"))
+    management_delegates = CountField(label=_("Middle management and above"))
+    women_delegates = CountField(label=_("Women delegates"))
     attended = forms.IntegerField(label=_("Attended"), min_value=0)
     affairs_reported = forms.BooleanField(label=_("Factory affairs reported"), required=False)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
@@ -167,8 +173,8 @@ class MotionForm(ScopedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=MotionKind.choices)
     title = forms.CharField(label=_("Title"), max_length=150)
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0)
-    votes_against = forms.IntegerField(label=_("Votes against"), min_value=0, initial=0)
-    abstentions = forms.IntegerField(label=_("Abstentions"), min_value=0, initial=0)
+    votes_against = CountField(label=_("Votes against"))
+    abstentions = CountField(label=_("Abstentions"))
     contract = forms.ModelChoiceField(
         label=_("Contract"),
         queryset=Contract.objects.filter(status=ContractStatus.NEGOTIATING),
