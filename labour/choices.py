@@ -20,7 +20,7 @@ WAGE_BARGAINING_KINDS = (ContractKind.COMPREHENSIVE, ContractKind.WAGE)
 
 class ContractScope(models.TextChoices):
     ENTERPRISE = "enterprise", _("Enterprise")
-    INDUSTRY = "industry", _("Industry")
+    INDUSTRY = "industry", _("Industry-wide")
     REGIONAL = "regional", _("Regional")
 
 

@@ -62,7 +62,7 @@ class ContractRequestForm(ScopedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=ContractKind.choices)
     title = forms.CharField(label=_("Title"), max_length=150)
     term_years = forms.TypedChoiceField(
-        label=_("Term (years)"), choices=TERMS, coerce=int, initial=3
+        label=_("Contract term (years)"), choices=TERMS, coerce=int, initial=3
     )
     requested_by = forms.ChoiceField(label=_("Requested by"), choices=Requester.choices)
     requested_on = forms.DateField(label=_("Bargaining requested on"), widget=DATE_WIDGET)
@@ -107,7 +107,7 @@ class ContractSignForm(ScopedForm):
     employer_negotiators = forms.IntegerField(
         label=_("Employer negotiators"), min_value=1, max_value=99
     )
-    term_years = forms.TypedChoiceField(label=_("Term (years)"), choices=TERMS, coerce=int)
+    term_years = forms.TypedChoiceField(label=_("Contract term (years)"), choices=TERMS, coerce=int)
     workers_covered = forms.IntegerField(label=_("Workers covered"), min_value=1)
     wage_increase = forms.DecimalField(
         label=_("Wage increase (%)"), required=False, max_digits=5, decimal_places=2

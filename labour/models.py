@@ -54,9 +54,12 @@ class Contract(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ContractKind.choices)
     title = models.CharField(_("title"), max_length=150)
-    term_years = models.PositiveSmallIntegerField(_("term (years)"), default=3)
+    term_years = models.PositiveSmallIntegerField(_("contract term (years)"), default=3)
     requested_by = models.CharField(
-        _("requested by"), max_length=10, choices=Requester.choices, default=Requester.UNION
+        _("bargaining requested by"),
+        max_length=10,
+        choices=Requester.choices,
+        default=Requester.UNION,
     )
     requested_on = models.DateField(_("bargaining requested on"))
     reply_due = models.DateField(_("written reply due"))
@@ -186,7 +189,7 @@ class Congress(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=CongressKind.choices)
     session = models.CharField(_("session"), max_length=60)
-    held_on = models.DateField(_("held on"))
+    held_on = models.DateField(_("session held on"))
     staff_count = models.PositiveIntegerField(_("staff"))
     delegates = models.PositiveIntegerField(_("delegates"))
     frontline_delegates = models.PositiveIntegerField(_("front-line delegates"), default=0)

@@ -82,7 +82,7 @@ class AlertStep(models.TextChoices):
 
 class CampaignStatus(models.TextChoices):
     OPEN = "open", _("In progress")
-    CLOSED = "closed", _("Closed")
+    CLOSED = "closed", _("Finished")
 
 
 class InspectionStatus(models.TextChoices):

@@ -38,7 +38,7 @@ class EnterpriseSubtreeMixin(django_filters.FilterSet):
 
 
 class RiskScoreFilterSet(EnterpriseSubtreeMixin, ScopedFilterSet):
-    level = django_filters.ChoiceFilter(choices=RiskLevel.choices, label=_("Level"))
+    level = django_filters.ChoiceFilter(choices=RiskLevel.choices, label=_("Warning level"))
 
     class Meta:
         model = RiskScore
@@ -49,7 +49,9 @@ class RiskSignalFilterSet(EnterpriseSubtreeMixin, ScopedFilterSet):
     kind = django_filters.ChoiceFilter(choices=SignalKind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=SignalStatus.choices, label=_("Status"))
     source = django_filters.ChoiceFilter(choices=SignalSource.choices, label=_("Source"))
-    since = django_filters.DateFilter(field_name="observed_on", lookup_expr="gte", label=_("From"))
+    since = django_filters.DateFilter(
+        field_name="observed_on", lookup_expr="gte", label=_("Observed from")
+    )
 
     class Meta:
         model = RiskSignal
@@ -57,7 +59,7 @@ class RiskSignalFilterSet(EnterpriseSubtreeMixin, ScopedFilterSet):
 
 
 class AlertFilterSet(EnterpriseSubtreeMixin, ScopedFilterSet):
-    level = django_filters.ChoiceFilter(choices=RiskLevel.choices, label=_("Level"))
+    level = django_filters.ChoiceFilter(choices=RiskLevel.choices, label=_("Warning level"))
     status = django_filters.ChoiceFilter(choices=AlertStatus.choices, label=_("Status"))
     open = django_filters.BooleanFilter(method="only_open", label=_("Open only"))
 

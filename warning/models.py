@@ -126,7 +126,7 @@ class RiskScore(models.Model):
     )
     score = models.PositiveSmallIntegerField(_("score"), default=0)
     level = models.CharField(
-        _("level"), max_length=8, choices=RiskLevel.choices, default=RiskLevel.NONE
+        _("warning level"), max_length=8, choices=RiskLevel.choices, default=RiskLevel.NONE
     )
     reasons = models.JSONField(_("reasons"), default=list)
     model_version = models.PositiveIntegerField(_("model version"))
@@ -175,7 +175,7 @@ class Alert(models.Model):
         related_name="+",
         verbose_name=_("routed to first"),
     )
-    level = models.CharField(_("level"), max_length=8, choices=RiskLevel.choices)
+    level = models.CharField(_("warning level"), max_length=8, choices=RiskLevel.choices)
     score = models.PositiveSmallIntegerField(_("score"))
     reasons = models.JSONField(_("reasons"), default=list)
     status = models.CharField(

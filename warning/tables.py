@@ -4,7 +4,7 @@ from core.tables import Column
 
 RISK_COLUMNS = [
     Column("enterprise", _("Enterprise"), sort="enterprise__name", link=True, wrap=True),
-    Column("level", _("Level"), sort="level"),
+    Column("level", _("Warning level"), sort="level"),
     Column("score", _("Score"), sort="score", css="text-end"),
     Column("reasons", _("Reasons"), accessor=lambda s: s.reasons_text(), wrap=True),
     Column("enterprise__covering_union", _("Covering union"), wrap=True),
@@ -27,7 +27,7 @@ SIGNAL_COLUMNS = [
 
 ALERT_COLUMNS = [
     Column("enterprise", _("Enterprise"), sort="enterprise__name", link=True, wrap=True),
-    Column("level", _("Level"), sort="level"),
+    Column("level", _("Warning level"), sort="level"),
     Column("score", _("Score"), sort="score", css="text-end"),
     Column("status", _("Status"), sort="status"),
     Column("org", _("Handled by"), sort="org__name", wrap=True),
@@ -40,7 +40,9 @@ CAMPAIGN_COLUMNS = [
     Column("org", _("Organised by"), sort="org__name", wrap=True),
     Column("starts_on", _("Starts on"), sort="starts_on"),
     Column("due_on", _("Due on"), sort="due_on"),
-    Column("inspections_total", _("Enterprises"), sort="inspections_total", css="text-end"),
+    Column(
+        "inspections_total", _("Enterprises to inspect"), sort="inspections_total", css="text-end"
+    ),
     Column("inspections_done", _("Inspected"), sort="inspections_done", css="text-end"),
     Column("status", _("Status"), sort="status"),
 ]
