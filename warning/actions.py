@@ -307,27 +307,10 @@ def _number(value, field, errors, *, cast=int, low=0, high=None, message=""):
     return number
 
 
-@transaction.atomic
-def record_signal(
-    *,
-    actor,
-    enterprise: Enterprise,
-    kind: str,
-    observed_on: datetime.date,
-    source: str = SignalSource.MANUAL,
-    origin: str = "",
-    external_ref: str = "",
-    amount=None,
-    months=None,
-    workers=None,
-    percent=None,
-    count=1,
-    note: str = "",
-    status: str = SignalStatus.OPEN,
-    rescore: bool = True,
-) -> RiskSignal:
-    """Record (or, for a known ``origin`` + ``external_ref``, update) one risk signal and
-    re-score its enterprise. The public entry point for other apps (``warning.sources``)."""
+def clean_signal(
+    *, enterprise, kind, observed_on, source, status, amount, months, workers, percent, count
+) -> tuple[dict, dict[str, list[str]]]:
+    """The figures of a signal as stored, and the problems found (by field)."""
     errors: dict[str, list[str]] = {}
 
     def fail(field, message):
@@ -335,8 +318,6 @@ def record_signal(
 
     if enterprise is None:
         fail("enterprise", _("Choose the enterprise."))
-    elif actor is not None:
-        ensure_in_scope(actor, enterprise, Action.CHANGE)
     if kind not in SignalKind.values:
         fail("kind", _("Choose the kind of signal."))
     if source not in SignalSource.values:
@@ -368,16 +349,54 @@ def record_signal(
     if needed and not any(values[name] for name in needed):
         labels = "、".join(str(RiskSignal._meta.get_field(n).verbose_name) for n in needed)
         fail(needed[0], _("Give at least one of: %(fields)s.") % {"fields": labels})
+    return values | {"count": count}, errors
+
+
+@transaction.atomic
+def record_signal(
+    *,
+    actor,
+    enterprise: Enterprise,
+    kind: str,
+    observed_on: datetime.date,
+    source: str = SignalSource.MANUAL,
+    origin: str = "",
+    external_ref: str = "",
+    amount=None,
+    months=None,
+    workers=None,
+    percent=None,
+    count=1,
+    note: str = "",
+    status: str = SignalStatus.OPEN,
+    rescore: bool = True,
+) -> RiskSignal:
+    """Record (or, for a known ``origin`` + ``external_ref``, update) one risk signal and
+    re-score its enterprise. The public entry point for other apps (``warning.sources``)."""
+    if enterprise is not None and actor is not None:
+        ensure_in_scope(actor, enterprise, Action.CHANGE)
+    values, errors = clean_signal(
+        enterprise=enterprise,
+        kind=kind,
+        observed_on=observed_on,
+        source=source,
+        status=status,
+        amount=amount,
+        months=months,
+        workers=workers,
+        percent=percent,
+        count=count,
+    )
     if external_ref and not origin:
-        fail("origin", _("A reference needs the origin it belongs to."))
+        errors.setdefault("origin", []).append(_("A reference needs the origin it belongs to."))
     if errors:
         raise ValidationError(errors)
+    today = timezone.localdate()
     fields = {
         "enterprise": enterprise,
         "kind": kind,
         "source": source,
         "observed_on": observed_on,
-        "count": count,
         "note": (note or "")[:300],
         "status": status,
         "resolved_on": today if status == SignalStatus.RESOLVED else None,

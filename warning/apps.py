@@ -8,6 +8,7 @@ class WarningConfig(AppConfig):
 
     def ready(self):
         from core import facts, stats
+        from warning import importers  # noqa: F401  (registers the signal import)
         from warning.selectors import risk_level_fact, wage_arrears_fact, warning_stats
 
         stats.register("warning", warning_stats, "warning/_warning_stats.html", order=60)

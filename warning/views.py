@@ -124,6 +124,7 @@ class SignalListView(ObjectListView):
     export_name = "风险信号"
     create_url_name = "warning:signal-create"
     default_sort = ("-observed_on", "-pk")
+    import_kind = "risk_signals"
 
     def base_queryset(self):
         return RiskSignal.objects.select_related("enterprise")
