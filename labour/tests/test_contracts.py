@@ -218,3 +218,15 @@ def test_district_b_cannot_start_a_contract_for_union_a(city, people):
             enterprise=city.enterprise_a,
         )
     assert not Contract.objects.exists()
+
+
+def test_the_union_workbench_counts_the_contract_to_renew(city, people, client, time_machine):
+    contract = signed_contract(city, people.union_a_admin)
+    actions.contract_file(actor=people.union_a_admin, contract=contract, filed_on=D(2026, 3, 2))
+    time_machine.move_to(datetime.datetime(2026, 12, 20, 10, 0, tzinfo=datetime.UTC))
+    client.force_login(people.union_a_admin)
+    page = client.get("/").content.decode()
+    assert 'data-testid="contracts-to-renew"' in page
+    assert 'todo=renew">1</a>' in page
+    todo = client.get("/contracts/todo/?todo=renew").content.decode()
+    assert contract.title in todo

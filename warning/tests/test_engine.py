@@ -201,3 +201,15 @@ def test_facts_for_honours(city, people):
     level = facts.lookup(facts.RISK_LEVEL, ids, on=TODAY)
     assert level[city.enterprise_a.pk].value == "red"
     assert city.enterprise_b.pk not in level
+
+
+def test_the_rescore_command_runs_the_task(city, people):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    feed_arrears_and_group_tickets(city, people.union_a_admin)
+    RiskScore.objects.all().delete()
+    out = StringIO()
+    call_command("rescore_risk", stdout=out)
+    assert RiskScore.objects.get(enterprise=city.enterprise_a).level == "red"
