@@ -88,6 +88,17 @@ def _step(contract, step, on, actor, note=""):
     )
 
 
+def _save_step(actor, contract, before, step, on, note="", *, due=None, late_message=""):
+    """Save the contract, log the step (a step after its deadline says so) and audit."""
+    contract.save()
+    text = note or ""
+    if due is not None and on > due:
+        text = (late_message % {"date": due}) + text
+    _step(contract, step, on, actor, text)
+    audit.record(actor, contract, AuditAction.UPDATE, before)
+    return contract
+
+
 def _not_future(day, field, errors, message=None):
     if day is None:
         errors.setdefault(field, []).append(_("Enter the date."))
@@ -208,15 +219,17 @@ def contract_reply(*, actor, contract: Contract, replied_on: datetime.date, note
         errors.setdefault("replied_on", []).append(_("The reply cannot precede the request."))
     if errors:
         raise ValidationError(errors)
-    late = replied_on > contract.reply_due
     contract.replied_on, contract.status = replied_on, ContractStatus.NEGOTIATING
-    contract.save()
-    text = note or ""
-    if late:
-        text = (_("Late: the reply was due on %(date)s.") % {"date": contract.reply_due}) + text
-    _step(contract, ContractStep.REPLY, replied_on, actor, text)
-    audit.record(actor, contract, AuditAction.UPDATE, before)
-    return contract
+    return _save_step(
+        actor,
+        contract,
+        before,
+        ContractStep.REPLY,
+        replied_on,
+        note,
+        due=contract.reply_due,
+        late_message=_("Late: the reply was due on %(date)s."),
+    )
 
 
 @transaction.atomic
@@ -297,10 +310,7 @@ def contract_sign(
     contract.wage_increase, contract.special_measures = wage_increase, measures
     contract.filing_due = signed_on + datetime.timedelta(days=_rule("CONTRACT_FILING_DAYS"))
     contract.status = ContractStatus.SIGNED
-    contract.save()
-    _step(contract, ContractStep.SIGN, signed_on, actor, note)
-    audit.record(actor, contract, AuditAction.UPDATE, before)
-    return contract
+    return _save_step(actor, contract, before, ContractStep.SIGN, signed_on, note)
 
 
 @transaction.atomic
@@ -322,13 +332,16 @@ def contract_file(*, actor, contract: Contract, filed_on: datetime.date, note: s
         days=_rule("CONTRACT_PUBLISH_DAYS")
     )
     contract.status = ContractStatus.FILED
-    contract.save()
-    text = note or ""
-    if contract.filing_due and filed_on > contract.filing_due:
-        text = (_("Late: filing was due on %(date)s.") % {"date": contract.filing_due}) + text
-    _step(contract, ContractStep.FILE, filed_on, actor, text)
-    audit.record(actor, contract, AuditAction.UPDATE, before)
-    return contract
+    return _save_step(
+        actor,
+        contract,
+        before,
+        ContractStep.FILE,
+        filed_on,
+        note,
+        due=contract.filing_due,
+        late_message=_("Late: filing was due on %(date)s."),
+    )
 
 
 @transaction.atomic
@@ -355,10 +368,7 @@ def contract_objection(*, actor, contract: Contract, received_on: datetime.date,
     contract.status = ContractStatus.NEGOTIATING
     contract.signed_on = contract.filing_due = contract.filed_on = None
     contract.effective_on = contract.expires_on = contract.publish_due = None
-    contract.save()
-    _step(contract, ContractStep.OBJECTION, received_on, actor, opinion.strip())
-    audit.record(actor, contract, AuditAction.UPDATE, before)
-    return contract
+    return _save_step(actor, contract, before, ContractStep.OBJECTION, received_on, opinion.strip())
 
 
 @transaction.atomic
@@ -375,13 +385,16 @@ def contract_publish(*, actor, contract: Contract, published_on: datetime.date, 
     if errors:
         raise ValidationError(errors)
     contract.published_on, contract.status = published_on, ContractStatus.PUBLISHED
-    contract.save()
-    text = note or ""
-    if published_on > contract.publish_due:
-        text = (_("Late: publication was due on %(date)s.") % {"date": contract.publish_due}) + text
-    _step(contract, ContractStep.PUBLISH, published_on, actor, text)
-    audit.record(actor, contract, AuditAction.UPDATE, before)
-    return contract
+    return _save_step(
+        actor,
+        contract,
+        before,
+        ContractStep.PUBLISH,
+        published_on,
+        note,
+        due=contract.publish_due,
+        late_message=_("Late: publication was due on %(date)s."),
+    )
 
 
 @transaction.atomic
@@ -398,10 +411,7 @@ def contract_terminate(*, actor, contract: Contract, on: datetime.date, reason: 
     contract.status = ContractStatus.TERMINATED
     if contract.expires_on and on <= contract.expires_on:
         contract.expires_on = on
-    contract.save()
-    _step(contract, ContractStep.TERMINATE, on, actor, reason.strip())
-    audit.record(actor, contract, AuditAction.UPDATE, before)
-    return contract
+    return _save_step(actor, contract, before, ContractStep.TERMINATE, on, reason.strip())
 
 
 def renewal_opens_on(contract: Contract) -> datetime.date | None:

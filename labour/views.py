@@ -3,7 +3,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.choices import Action
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 from labour import actions, selectors
 from labour.choices import ContractState, ContractStatus
@@ -33,10 +32,7 @@ from labour.tables import (
     DISCLOSURE_COLUMNS,
     TODO_COLUMNS,
 )
-
-
-def _can_change(model, user, obj) -> bool:
-    return model.objects.visible_to(user, Action.CHANGE).filter(pk=obj.pk).exists()
+from warning.selectors import can_change
 
 
 class ContractListView(ObjectListView):
@@ -95,7 +91,7 @@ class ContractDetailView(ObjectDetailView):
         context["events"] = contract.events.select_related("actor")
         context["covered"] = contract.covered_enterprises.order_by("name")[:200]
         context["renewals"] = contract.renewals.all()
-        context["can_change"] = _can_change(Contract, self.request.user, contract)
+        context["can_change"] = can_change(Contract, self.request.user, contract)
         status = contract.status
         context["next_steps"] = [
             (name, label)
@@ -270,7 +266,7 @@ class CongressDetailView(ObjectDetailView):
         context["motions"] = congress.motions.select_related("contract")
         context["disclosures"] = congress.disclosures.all()
         context["majority"] = congress.delegates // 2 + 1
-        context["can_change"] = _can_change(Congress, self.request.user, congress)
+        context["can_change"] = can_change(Congress, self.request.user, congress)
         context["minimum"] = actions.minimum_delegates(congress.staff_count)
         return context
 

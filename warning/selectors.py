@@ -70,6 +70,13 @@ def warning_stats(org: Org, today: datetime.date | None = None) -> dict:
     }
 
 
+def can_change(model, user, obj) -> bool:
+    """Whether ``user`` may change ``obj`` (a page shows its buttons only then)."""
+    from core.choices import Action
+
+    return model.objects.visible_to(user, Action.CHANGE).filter(pk=obj.pk).exists()
+
+
 def open_alerts_for(user):
     return Alert.objects.visible_to(user).filter(status__in=OPEN_ALERT_STATUSES)
 

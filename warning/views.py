@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from core.choices import Action
 from core.forms import ScopedForm
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 from orgs.models import Enterprise
@@ -42,6 +41,7 @@ from warning.forms import (
     VerifyForm,
 )
 from warning.models import Alert, Campaign, Inspection, RiskModel, RiskScore, RiskSignal
+from warning.selectors import can_change
 from warning.tables import (
     ALERT_COLUMNS,
     CAMPAIGN_COLUMNS,
@@ -49,10 +49,6 @@ from warning.tables import (
     RISK_COLUMNS,
     SIGNAL_COLUMNS,
 )
-
-
-def _can_change(model, user, obj) -> bool:
-    return model.objects.visible_to(user, Action.CHANGE).filter(pk=obj.pk).exists()
 
 
 class RiskListView(ObjectListView):
@@ -140,7 +136,7 @@ class SignalDetailView(ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_change"] = _can_change(RiskSignal, self.request.user, self.object)
+        context["can_change"] = can_change(RiskSignal, self.request.user, self.object)
         context["score"] = RiskScore.objects.filter(enterprise=self.object.enterprise).first()
         return context
 
@@ -223,7 +219,7 @@ class AlertDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         alert = self.object
         context["events"] = alert.events.select_related("actor", "org")
-        context["can_change"] = alert.is_open and _can_change(Alert, self.request.user, alert)
+        context["can_change"] = alert.is_open and can_change(Alert, self.request.user, alert)
         context["overdue"] = alert.is_open and alert.due_on < timezone.localdate()
         context["can_verify"] = alert.status in (AlertStatus.NEW, AlertStatus.ESCALATED)
         context["can_handle"] = alert.status in (
@@ -396,7 +392,7 @@ class CampaignDetailView(ObjectDetailView):
         context["done"] = inspections.filter(status=InspectionStatus.DONE).count()
         context["total"] = inspections.count()
         context["hazards"] = inspections.filter(hazard_found=True).count()
-        context["can_change"] = _can_change(Campaign, self.request.user, self.object)
+        context["can_change"] = can_change(Campaign, self.request.user, self.object)
         return context
 
 
@@ -488,7 +484,7 @@ class InspectionDetailView(ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_change"] = _can_change(Inspection, self.request.user, self.object)
+        context["can_change"] = can_change(Inspection, self.request.user, self.object)
         return context
 
 

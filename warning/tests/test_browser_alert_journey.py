@@ -1,14 +1,10 @@
 """Browser journey (Playwright): a district cadre sees a red enterprise on the risk list,
 opens its alert, records the verification (核实) and the settlement (化解)."""
 
-import datetime
-
 import pytest
-from django.utils import timezone
 
 from core.tests.browser import SHOTS, login
-from warning import actions
-from warning.choices import SignalKind
+from warning.tests.helpers import feed_arrears_and_group_tickets
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,25 +12,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_cadre_verifies_and_resolves_a_red_alert(browser, live_server, city, people):
     from playwright.sync_api import expect
 
-    today = timezone.localdate()
-    actions.record_signal(
-        actor=None,
-        enterprise=city.enterprise_a,
-        kind=SignalKind.WAGE_ARREARS,
-        observed_on=today - datetime.timedelta(days=3),
-        months=2,
-        workers=40,
-        amount="480000",
-    )
-    for ref in ("T-1", "T-2"):
-        actions.record_signal(
-            actor=None,
-            enterprise=city.enterprise_a,
-            kind=SignalKind.GROUP_TICKET,
-            observed_on=today,
-            origin="rights.ticket",
-            external_ref=ref,
-        )
+    feed_arrears_and_group_tickets(city.enterprise_a)
 
     page = login(browser, live_server, "district_a_admin")
     page.get_by_role("link", name="风险企业").first.click()

@@ -9,8 +9,9 @@ from django.core.exceptions import ValidationError
 from core import facts
 from core.models import AuditEntry
 from warning import actions, scoring, sources
-from warning.choices import AlertStatus, AlertStep, SignalKind, SignalSource
+from warning.choices import AlertStatus, AlertStep, SignalKind
 from warning.models import Alert, RiskModel, RiskScore, RiskSignal
+from warning.tests import helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -23,30 +24,7 @@ def frozen(time_machine):
 
 
 def feed_arrears_and_group_tickets(city, actor):
-    """欠薪 of two months for 40 of enterprise A's 120 workers plus two group tickets,
-    fed the way the rights app does (record_signal with its origin and ticket id)."""
-    actions.record_signal(
-        actor=actor,
-        enterprise=city.enterprise_a,
-        kind=SignalKind.WAGE_ARREARS,
-        observed_on=TODAY - datetime.timedelta(days=3),
-        months=2,
-        workers=40,
-        amount="480000",
-        note="两个月工资未发",
-    )
-    for ref in ("T-101", "T-102"):
-        actions.record_signal(
-            actor=None,
-            enterprise=city.enterprise_a,
-            kind=SignalKind.GROUP_TICKET,
-            observed_on=TODAY - datetime.timedelta(days=1),
-            source=SignalSource.PLATFORM,
-            origin="rights.ticket",
-            external_ref=ref,
-            workers=12,
-            note="群体投诉欠薪",
-        )
+    helpers.feed_arrears_and_group_tickets(city.enterprise_a, actor, TODAY)
 
 
 def test_arrears_and_group_tickets_reach_the_configured_level_and_alert_the_union_and_district(

@@ -1,35 +1,17 @@
-import datetime
-
 import pytest
 from django.utils import timezone
 
 from warning import actions
 from warning.choices import SignalKind
 from warning.models import Alert, Campaign, RiskModel, RiskSignal
+from warning.tests.helpers import feed_arrears_and_group_tickets
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def red_alert(city, people):
-    today = timezone.localdate()
-    actions.record_signal(
-        actor=None,
-        enterprise=city.enterprise_a,
-        kind=SignalKind.WAGE_ARREARS,
-        observed_on=today - datetime.timedelta(days=2),
-        months=2,
-        workers=40,
-    )
-    for ref in ("1", "2"):
-        actions.record_signal(
-            actor=None,
-            enterprise=city.enterprise_a,
-            kind=SignalKind.GROUP_TICKET,
-            observed_on=today,
-            origin="rights.ticket",
-            external_ref=ref,
-        )
+    feed_arrears_and_group_tickets(city.enterprise_a)
     return Alert.objects.get(enterprise=city.enterprise_a)
 
 
