@@ -109,6 +109,7 @@ class ContractDetailView(ObjectDetailView):
                     "renew",
                     _("Start renewal talks"),
                     state in (ContractState.IN_FORCE, ContractState.EXPIRED)
+                    and today >= actions.renewal_opens_on(contract)
                     and not context["renewals"],
                 ),
                 ("terminate", _("Terminate"), status != ContractStatus.TERMINATED),
