@@ -194,7 +194,9 @@ def contract_request(
 
 def _locked(actor, contract) -> tuple[Contract, dict]:
     contract = (
-        Contract.objects.select_for_update().select_related("org", "enterprise").get(pk=contract.pk)
+        Contract.objects.select_for_update(of=("self",))
+        .select_related("org", "enterprise")
+        .get(pk=contract.pk)
     )
     ensure_in_scope(actor, contract, Action.CHANGE)
     return contract, audit.snapshot(contract)

@@ -62,10 +62,21 @@ class AlertFilterSet(EnterpriseSubtreeMixin, ScopedFilterSet):
     level = django_filters.ChoiceFilter(choices=RiskLevel.choices, label=_("Warning level"))
     status = django_filters.ChoiceFilter(choices=AlertStatus.choices, label=_("Status"))
     open = django_filters.BooleanFilter(method="only_open", label=_("Open only"))
+    overdue = django_filters.BooleanFilter(method="past_due", label=_("Past the deadline"))
 
     class Meta:
         model = Alert
-        fields = ["q", "level", "status", "open", "org", "enterprise"]
+        fields = ["q", "level", "status", "open", "overdue", "org", "enterprise"]
+
+    def past_due(self, queryset, name, value):
+        from django.utils import timezone
+
+        from warning.choices import OPEN_ALERT_STATUSES
+
+        if value is None:
+            return queryset
+        late = Q(status__in=OPEN_ALERT_STATUSES, due_on__lt=timezone.localdate())
+        return queryset.filter(late) if value else queryset.exclude(late)
 
     def only_open(self, queryset, name, value):
         from warning.choices import OPEN_ALERT_STATUSES

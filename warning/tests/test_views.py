@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.utils import timezone
 
@@ -37,6 +39,9 @@ def test_pages_render_for_the_district(
     ):
         response = client.get(url)
         assert response.status_code == 200, url
+    assert "甲科技有限公司" not in client.get("/alerts/?overdue=true").content.decode()
+    Alert.objects.update(due_on=timezone.localdate() - datetime.timedelta(days=1))
+    assert "甲科技有限公司" in client.get("/alerts/?overdue=true").content.decode()
     with django_assert_max_num_queries(20):
         page = client.get("/risk/").content.decode()
     assert "甲科技有限公司" in page and 'data-testid="count-red">1<' in page
