@@ -139,3 +139,45 @@ def assignable_cadres(user):
         condition |= Q(org__path__startswith=path)
     holders = RoleAssignment.objects.filter(condition).values("user")
     return users.filter(pk__in=holders).order_by("username")
+
+
+def levels_by_child(org: Org, user) -> list[dict]:
+    """Enterprises per warning level for each direct sub-unit of ``org`` that ``user``
+    sees. One grouped query: each score is keyed to the child whose subtree holds the
+    enterprise's area (or, failing that, its covering union), by cutting the path."""
+    from django.db.models import Case, CharField, Value, When
+    from django.db.models.functions import Substr
+
+    children = list(
+        Org.objects.visible_to(user).filter(path__startswith=org.path, depth=org.depth + 1)
+    )
+    if not children:
+        return []
+    length = len(org.path) + Org.steplen
+    key = Case(
+        When(
+            enterprise__territory__path__startswith=org.path,
+            enterprise__territory__depth__gt=org.depth,
+            then=Substr("enterprise__territory__path", 1, length),
+        ),
+        When(
+            enterprise__covering_union__path__startswith=org.path,
+            enterprise__covering_union__depth__gt=org.depth,
+            then=Substr("enterprise__covering_union__path", 1, length),
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    rows = (
+        in_subtree(RiskScore.objects.filter(level__in=[str(lv) for lv in WARNING_LEVELS]), org)
+        .annotate(child_path=key)
+        .values_list("child_path", "level")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    table: dict[tuple[str, str], int] = {(path, level): n for path, level, n in rows}
+    result = []
+    for child in children:
+        counts = [table.get((child.path, str(level)), 0) for level in WARNING_LEVELS]
+        result.append({"org": child, "counts": counts, "total": sum(counts)})
+    return result

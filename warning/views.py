@@ -12,6 +12,7 @@ from django.views.generic import TemplateView
 from core.forms import ScopedForm
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 from orgs.models import Enterprise
+from orgs.selectors import user_scope_roots
 from warning import actions, selectors
 from warning.choices import (
     LEVEL_RANK,
@@ -72,13 +73,26 @@ class RiskListView(ObjectListView):
         context = super().get_context_data(**kwargs)
         user = self.request.user
         scores = RiskScore.objects.visible_to(user)
+        alerts = Alert.objects.visible_to(user)
+        form = context["filterset"].form
+        root = form.cleaned_data.get("org") if form.is_valid() else None
+        if root is not None:
+            scores = selectors.in_subtree(scores, root)
+            alerts = alerts.filter(
+                Q(org__path__startswith=root.path)
+                | Q(origin_org__path__startswith=root.path)
+                | Q(enterprise__territory__path__startswith=root.path)
+            )
+        else:
+            roots = [entry["org"] for entry in user_scope_roots(user)]
+            root = roots[0] if len(roots) == 1 else None
         context["level_counts"] = [
             (level, RiskLevel(level).label, count)
             for level, count in selectors.level_counts(scores).items()
         ]
-        context["trend"] = selectors.alert_trend(
-            Alert.objects.visible_to(user), timezone.localdate()
-        )
+        context["trend"] = selectors.alert_trend(alerts, timezone.localdate())
+        context["root"] = root
+        context["children"] = selectors.levels_by_child(root, user) if root else []
         context["levels"] = [(str(lv), RiskLevel(lv).label) for lv in WARNING_LEVELS]
         context["open_alerts"] = selectors.open_alerts_for(user).count()
         return context

@@ -45,6 +45,9 @@ def test_pages_render_for_the_district(
     with django_assert_max_num_queries(20):
         page = client.get("/risk/").content.decode()
     assert "甲科技有限公司" in page and 'data-testid="count-red">1<' in page
+    assert 'data-testid="by-child"' in page and "东湖街道总工会" in page
+    street = client.get(f"/risk/?org={red_alert.enterprise.territory_id}").content.decode()
+    assert 'data-testid="count-red">1<' in street and "甲公司工会" in street
 
 
 def test_verify_and_resolve_through_the_pages(client_for, people, red_alert):
