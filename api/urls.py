@@ -12,9 +12,11 @@ from assistance.api import (
 )
 from dues.api import DuesRecordViewSet
 from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
+from labour.api import CongressViewSet, ContractViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 from reports.api import ReportDraftViewSet
+from warning.api import AlertViewSet, RiskScoreViewSet, RiskSignalViewSet
 
 router = DefaultRouter()
 router.register("orgs", OrgViewSet, basename="org")
@@ -31,6 +33,11 @@ router.register("hardship-files", HardshipFileViewSet, basename="hardship-file")
 router.register("assistance", AssistanceRecordViewSet, basename="assistance-record")
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("campaign-funds", AllocationViewSet, basename="campaign-fund")
+router.register("contracts", ContractViewSet, basename="contract")
+router.register("congresses", CongressViewSet, basename="congress")
+router.register("risk-signals", RiskSignalViewSet, basename="risk-signal")
+router.register("risk-scores", RiskScoreViewSet, basename="risk-score")
+router.register("alerts", AlertViewSet, basename="alert")
 
 urlpatterns = [
     path("", include(router.urls)),

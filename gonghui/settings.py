@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "reports",
     "honours",
     "assistance",
+    "labour",
+    "warning",
     "portal",
     "api",
 ]
@@ -268,6 +270,26 @@ GONGHUI = {
     "ASSISTANCE_SANATORIUM_SHARE": Decimal("0.20"),
     "ASSISTANCE_SANATORIUM_SMALL_SHARE": Decimal(1) / Decimal(3),
     "ASSISTANCE_SANATORIUM_SMALL_STAFF": 50,
+    # 集体合同 timeline (DOMAIN §2.10), in calendar days as the regulations count them:
+    # written reply to a bargaining request, filing after signing, the labour department's
+    # review (no objection → in force the day after), publication to staff after that.
+    "CONTRACT_REPLY_DAYS": int(os.environ.get("GH_CONTRACT_REPLY_DAYS", "20")),
+    "CONTRACT_FILING_DAYS": int(os.environ.get("GH_CONTRACT_FILING_DAYS", "10")),
+    "CONTRACT_REVIEW_DAYS": int(os.environ.get("GH_CONTRACT_REVIEW_DAYS", "15")),
+    "CONTRACT_PUBLISH_DAYS": int(os.environ.get("GH_CONTRACT_PUBLISH_DAYS", "10")),
+    # Renewal talks may start this many months before expiry; the to-do list shows a
+    # contract from then on.
+    "CONTRACT_RENEWAL_MONTHS": int(os.environ.get("GH_CONTRACT_RENEWAL_MONTHS", "3")),
+    # 职代会: below this staff size an all-staff assembly is held; minimum delegates by staff
+    # size (from, minimum); shares of front-line workers and of managers; quorum.
+    "CONGRESS_ASSEMBLY_BELOW_STAFF": 100,
+    "CONGRESS_MIN_DELEGATES": [(100, 30), (1000, 100), (10000, 150)],
+    "CONGRESS_FRONTLINE_MIN_SHARE": Decimal("0.5"),
+    "CONGRESS_MANAGEMENT_MAX_SHARE": Decimal("0.2"),
+    "CONGRESS_QUORUM": Decimal("2") / Decimal("3"),
+    # Early-warning alerts: working days to verify, then to dispose of, by level.
+    "RISK_VERIFY_WORKDAYS": {"red": 1, "orange": 2, "yellow": 3, "blue": 5},
+    "RISK_HANDLE_WORKDAYS": {"red": 5, "orange": 10, "yellow": 15, "blue": 20},
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

@@ -13,6 +13,8 @@ urlpatterns = [
     path("", include("reports.urls")),
     path("", include("honours.urls")),
     path("", include("assistance.urls")),
+    path("", include("labour.urls")),
+    path("", include("warning.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]
