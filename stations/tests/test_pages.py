@@ -21,7 +21,6 @@ def two_stations(make_station, city):
 
 
 def test_worker_finds_the_nearest_stations_without_logging_in(client, two_stations):
-    near_a, near_b = two_stations
     page = client.get(reverse("stations:m-nearest"), {"lat": "30.27", "lng": "120.15"})
     html = page.content.decode()
     assert page.status_code == 200
