@@ -485,7 +485,7 @@ class MemberJobView(View):
         )
         if posting is None:
             raise Http404(_("Not found."))
-        context = {"posting": posting, "member": member, "title": posting.title}
+        context = {"posting": posting, "member": member, "title": _("Job")}
         return render(request, "employment/m_job.html", context)
 
 

@@ -303,7 +303,8 @@ class CoverageDetailView(ObjectDetailView):
         context["page"] = Paginator(result.uncovered, self.cells_per_page).get_page(
             self.request.GET.get("page")
         )
-        size = 12 if result.cols <= 60 else 6
+        # Cells of 6–24 px, so a small district fills the card and a county still fits.
+        size = max(6, min(24, 720 // max(result.cols, 1)))
         context["svg"] = {"size": size, "width": result.cols * size, "height": result.rows * size}
         context["map"] = map_settings()
         context["stations"] = list(
@@ -397,7 +398,7 @@ class PublicStationView(View):
         station = selectors.station_by_code(code)
         if station is None:
             raise Http404(_("Not found."))
-        context = {"station": station, "title": station.name, "map": map_settings()}
+        context = {"station": station, "title": _("Rest station"), "map": map_settings()}
         return render(request, "stations/m_station.html", context)
 
 
