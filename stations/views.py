@@ -4,18 +4,14 @@ and show every open station, whoever hosts it; the cadre pages are scoped as usu
 
 from __future__ import annotations
 
-import datetime
-
 import segno
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -81,9 +77,8 @@ class StationListView(ObjectListView):
     default_sort = ("code",)
 
     def base_queryset(self):
-        since = timezone.now() - datetime.timedelta(days=VISIT_WINDOW_DAYS)
         return Station.objects.select_related("org").annotate(
-            visit_count=Count("visits", filter=Q(visits__visited_at__gte=since))
+            visit_count=selectors.recent_visit_count(VISIT_WINDOW_DAYS)
         )
 
 
