@@ -94,7 +94,7 @@ def test_member_applies_from_the_portal_and_a_second_try_is_refused(client, job_
     response = client.post(reverse("employment:m-apply", args=[job_a.pk]), {"message": "有经验"})
     assert response.status_code == 302 and response["Location"] == reverse("employment:m-mine")
     again = client.post(reverse("employment:m-apply", args=[job_a.pk]), follow=True)
-    assert "You have already applied for this job." in again.content.decode()
+    assert "您已申请过该岗位。" in again.content.decode()
     mine = client.get(reverse("employment:m-mine")).content.decode()
     assert "数控车工" in mine
     assert JobApplication.objects.get().message == "有经验"
@@ -144,7 +144,7 @@ def test_fair_enterprises_are_added_and_removed_with_audit(client, people, fair_
     assert client.post(url, {"enterprise": city.enterprise_a.pk}).status_code == 302
     assert list(fair_a.enterprises.all()) == [city.enterprise_a]
     again = client.post(url, {"enterprise": city.enterprise_a.pk})
-    assert b"already takes part" in again.content
+    assert "该单位已在参会名单中" in again.content.decode()
     client.post(
         reverse("employment:fair-enterprise-remove", args=[fair_a.pk]),
         {"enterprise": city.enterprise_a.pk},

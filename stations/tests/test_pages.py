@@ -85,7 +85,7 @@ def test_check_in_from_the_qr_code_counts_once_per_interval(client, two_stations
     first = client.post(url)
     assert b'data-testid="checked-in"' in first.content
     again = client.post(url)
-    assert b"already checked in" in again.content
+    assert "您刚刚已在此签到过" in again.content.decode()
     assert StationVisit.objects.filter(station=station).count() == 1
 
 
@@ -102,7 +102,7 @@ def test_check_ins_are_rate_limited_per_client(client, make_station, settings):
     for station in stations[:2]:
         client.post(reverse("stations:m-checkin", args=[station.code]))
     refused = client.post(reverse("stations:m-checkin", args=[stations[2].code]), follow=True)
-    assert b"Too many check-ins" in refused.content
+    assert "签到次数过多" in refused.content.decode()
     assert StationVisit.objects.count() == 2
 
 
@@ -110,7 +110,7 @@ def test_closed_station_takes_no_check_in(client, make_station):
     station = make_station("关门站")
     Station.objects.filter(pk=station.pk).update(status="suspended")
     response = client.post(reverse("stations:m-checkin", args=[station.code]))
-    assert b"not open at present" in response.content
+    assert "该站点目前未开放" in response.content.decode()
     assert not StationVisit.objects.exists()
 
 
@@ -151,8 +151,8 @@ def test_station_form_refuses_no_facility_and_no_hours(client, people, city):
     }
     response = client.post(reverse("stations:create"), data)
     assert response.status_code == 200
-    assert b"Tick at least one facility" in response.content
-    assert b"Enter the opening hours" in response.content
+    assert "请至少勾选一项站点设施" in response.content.decode()
+    assert "请填写开放时间" in response.content.decode()
     assert not Station.objects.exists()
 
 

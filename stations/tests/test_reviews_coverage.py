@@ -95,7 +95,7 @@ def test_review_form_of_another_district_is_404_and_own_review_is_audited(
     assert own.stars == 2
     assert AuditEntry.objects.filter(object_repr="钱甲驿站 2025", action="create").exists()
     page = client.get(own.get_absolute_url(), {"tab": "reviews"})
-    assert "No uniform sign" in page.content.decode()
+    assert "无统一标识" in page.content.decode()
 
 
 def test_coverage_marks_cells_within_the_service_radius(make_station, city):
