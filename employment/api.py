@@ -17,6 +17,14 @@ from members.models import Member
 from orgs.models import Enterprise, Org
 
 
+def merged(serializer, fields) -> dict:
+    """The instance's current values of ``fields`` with the request's changes on top, so
+    a PATCH goes through the same whole-record checks as a form."""
+    data = {name: getattr(serializer.instance, name) for name in fields}
+    data.update({k: v for k, v in serializer.validated_data.items() if k in fields})
+    return data
+
+
 class JobPostingSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
     enterprise = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all())
     enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
@@ -67,13 +75,10 @@ class JobPostingViewSet(ScopedWritableViewSet):
         )
 
     def perform_update(self, serializer):
-        posting = serializer.instance
-        data = {name: getattr(posting, name) for name in actions.POSTING_FIELDS}
-        data.update(
-            {k: v for k, v in serializer.validated_data.items() if k in actions.POSTING_FIELDS}
-        )
         serializer.instance = actions.job_posting_update(
-            actor=self.request.user, posting=posting, data=data
+            actor=self.request.user,
+            posting=serializer.instance,
+            data=merged(serializer, actions.POSTING_FIELDS),
         )
 
     @extend_schema(request=StatusSerializer, responses=JobPostingSerializer)
@@ -192,12 +197,11 @@ class JobFairViewSet(ScopedWritableViewSet):
         )
 
     def perform_update(self, serializer):
-        fair = serializer.instance
-        data = {name: getattr(fair, name) for name in actions.FAIR_FIELDS}
-        data.update(
-            {k: v for k, v in serializer.validated_data.items() if k in actions.FAIR_FIELDS}
+        serializer.instance = actions.job_fair_update(
+            actor=self.request.user,
+            fair=serializer.instance,
+            data=merged(serializer, actions.FAIR_FIELDS),
         )
-        serializer.instance = actions.job_fair_update(actor=self.request.user, fair=fair, data=data)
 
 
 class FairRegistrationSerializer(serializers.ModelSerializer):

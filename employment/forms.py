@@ -94,7 +94,8 @@ class AidOpenForm(ScopedForm):
     member = forms.ModelChoiceField(
         label=_("Member"),
         queryset=Member.objects.all(),
-        widget=SearchSelect(url_name="employment:member-pick"),
+        # The dues form's picker: members of the unions the user may change.
+        widget=SearchSelect(url_name="dues:member-pick"),
     )
     lost_job_on = forms.DateField(label=_("Lost the job on"), widget=DATE_WIDGET)
     reason = forms.ChoiceField(label=_("Reason"), choices=JobLossReason.choices)

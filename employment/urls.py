@@ -33,7 +33,6 @@ urlpatterns = [
     ),
     path("employment-aid/", views.AidListView.as_view(), name="aid-list"),
     path("employment-aid/new/", views.AidCreateView.as_view(), name="aid-create"),
-    path("employment-aid/pick-member/", views.AidMemberPickView.as_view(), name="member-pick"),
     path("employment-aid/<int:pk>/", views.AidDetailView.as_view(), name="aid-detail"),
     path("employment-aid/<int:pk>/help/", views.AidHelpView.as_view(), name="aid-help"),
     path(

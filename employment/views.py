@@ -48,9 +48,6 @@ from employment.forms import (
 )
 from employment.models import EmploymentAid, JobApplication, JobFair, JobPosting
 from employment.tables import AID_COLUMNS, APPLICATION_COLUMNS, FAIR_COLUMNS, JOB_COLUMNS
-from members.filtersets import MemberFilterSet
-from members.models import Member
-from members.tables import MEMBER_COLUMNS
 from orgs.models import Enterprise
 from portal.auth import MemberRequiredMixin, current_member
 
@@ -366,19 +363,6 @@ class AidDetailView(ObjectDetailView):
         context["can_change"] = _can_change(EmploymentAid, self.request.user, self.object)
         context["help_lines"] = [line for line in self.object.help_given.splitlines() if line]
         return context
-
-
-class AidMemberPickView(ObjectListView):
-    """Options for the member search-select of the aid form: members the user may change."""
-
-    model = Member
-    filterset_class = MemberFilterSet
-    columns = MEMBER_COLUMNS
-    scope_action = Action.CHANGE
-    paginate_by = 30
-    template_name = table_template = "core/_options.html"
-    export_name = "会员"
-    default_sort = ("name_pinyin", "pk")
 
 
 class AidCreateView(ActionFormView):
