@@ -8,8 +8,11 @@ class EmploymentConfig(AppConfig):
 
     def ready(self):
         from core import stats
-        from employment.selectors import employment_stats
+        from dues import participation
+        from employment.selectors import employment_stats, took_part_in_fairs
         from portal import home
+
+        participation.register("job_fairs", took_part_in_fairs)
 
         stats.register("employment", employment_stats, "employment/_employment_stats.html", 70)
         home.register(

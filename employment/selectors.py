@@ -94,3 +94,16 @@ def employment_stats(org, today: datetime.date | None = None) -> dict:
         "aid_open": aid["helping"],
         "helped_into_jobs": aid["reemployed"],
     }
+
+
+def took_part_in_fairs(member_ids, start: datetime.date, end: datetime.date):
+    """Members of ``member_ids`` registered for a fair held (not cancelled) in
+    ``[start, end)``: taking part in union life for the six-month review
+    (``dues.participation``). A queryset of member ids."""
+    return (
+        FairRegistration.objects.filter(
+            member_id__in=member_ids, fair__held_on__gte=start, fair__held_on__lt=end
+        )
+        .exclude(fair__status=FairStatus.CANCELLED)
+        .values("member_id")
+    )

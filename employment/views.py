@@ -71,6 +71,7 @@ class ObjectTitleMixin:
 
 
 class JobListView(ObjectListView):
+    template_name = "employment/list.html"
     model = JobPosting
     filterset_class = JobPostingFilterSet
     columns = JOB_COLUMNS
@@ -166,6 +167,7 @@ class JobStatusView(ObjectTitleMixin, ScopedObjectFormView):
 
 
 class ApplicationListView(ObjectListView):
+    template_name = "employment/list.html"
     model = JobApplication
     filterset_class = JobApplicationFilterSet
     columns = APPLICATION_COLUMNS
@@ -201,6 +203,7 @@ class ApplicationDecideView(ObjectTitleMixin, ScopedObjectFormView):
 
 
 class FairListView(ObjectListView):
+    template_name = "employment/list.html"
     model = JobFair
     filterset_class = JobFairFilterSet
     columns = FAIR_COLUMNS
@@ -338,6 +341,7 @@ class FairEnterpriseRemoveView(ScopedMixin, View):
 
 
 class AidListView(ObjectListView):
+    template_name = "employment/list.html"
     model = EmploymentAid
     filterset_class = EmploymentAidFilterSet
     columns = AID_COLUMNS

@@ -75,6 +75,7 @@ class StationListView(ObjectListView):
     export_name = "户外劳动者服务站点"
     create_url_name = "stations:create"
     default_sort = ("code",)
+    template_name = "stations/station_list.html"
 
     def base_queryset(self):
         return Station.objects.select_related("org").annotate(

@@ -11,6 +11,7 @@ from employment import actions
 from employment.models import EmploymentAid, FairRegistration, JobApplication, JobPosting
 from employment.selectors import employment_stats
 from employment.tests.scope_samples import fair_data, posting_data
+from members.models import Member
 from members.tests.factories import make_member
 from portal.tests.helpers import login_member
 
@@ -255,3 +256,35 @@ def test_api_posts_a_job_and_lists_applications(api_for, people, city, seeker):
     )
     assert refused.status_code == 400
     assert not JobPosting.objects.filter(title="越权").exists()
+
+
+def test_a_job_fair_counts_as_taking_part_for_the_six_month_review(fair_a, seeker, city):
+    from dues.participation import participants
+
+    actions.fair_register(member=seeker, fair=fair_a)
+    members = Member.objects.filter(pk=seeker.pk).values("pk")
+    window = (fair_a.held_on, fair_a.held_on + datetime.timedelta(days=1))
+    took_part = {row["member_id"] for ids in participants(members, *window) for row in ids}
+    assert seeker.pk in took_part
+    before = (fair_a.held_on - datetime.timedelta(days=30), fair_a.held_on)
+    assert not any(list(ids) for ids in participants(members, *before))
+
+
+def test_api_lists_take_few_queries(
+    api_for, people, city, job_a, fair_a, seeker, django_assert_max_num_queries
+):
+    actions.job_apply(member=seeker, posting=job_a)
+    actions.fair_register(member=seeker, fair=fair_a)
+    other = make_member(city.union_a, name="周二", phone="13811113333")
+    actions.job_apply(member=other, posting=job_a)
+    actions.fair_register(member=other, fair=fair_a)
+    api = api_for(people.district_a_admin)
+    for url in (
+        "/api/v1/jobs/",
+        "/api/v1/job-applications/",
+        "/api/v1/job-fairs/",
+        "/api/v1/fair-registrations/",
+        "/api/v1/employment-aid/",
+    ):
+        with django_assert_max_num_queries(7):
+            assert api.get(url).status_code == 200, url

@@ -215,3 +215,15 @@ def test_visits_tab_counts_check_ins_per_month(client, people, make_station):
     client.force_login(people.district_a_admin)
     page = client.get(station.get_absolute_url(), {"tab": "visits"})
     assert datetime.date.today().strftime("%Y-%m").encode() in page.content
+
+
+def test_api_lists_take_few_queries(api_for, people, make_station, django_assert_max_num_queries):
+    for i in range(5):
+        make_station(f"站{i}", lat=30.27 + i / 1000)
+    api = api_for(people.district_a_admin)
+    with django_assert_max_num_queries(6):
+        assert api.get("/api/v1/stations/").json()["count"] == 5
+    with django_assert_max_num_queries(6):
+        assert len(api.get("/api/v1/stations/", {"near": "30.27,120.15"}).json()["results"]) == 5
+    with django_assert_max_num_queries(3):
+        assert api.get("/api/v1/public-stations/", {"near": "30.27,120.15"}).json()["count"] == 5
