@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class PostingStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
-    OPEN = "open", _("Open")
+    OPEN = "open", _("Open for applications")
     CLOSED = "closed", _("Closed")
 
 

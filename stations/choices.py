@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StationStatus(models.TextChoices):
-    ACTIVE = "active", _("Open")
+    ACTIVE = "active", _("In service")
     SUSPENDED = "suspended", _("Temporarily closed")
     # Delisted: closed by the host, or stars cut to nothing at a yearly review.
     REMOVED = "removed", _("Delisted")
