@@ -246,6 +246,9 @@ GONGHUI = {
     "STATION_FIVE_STAR_MIN_SEATS": int(os.environ.get("GH_FIVE_STAR_SEATS", "20")),
     "STATION_FIVE_STAR_REQUIRES_AED": env_bool("GH_FIVE_STAR_AED", True),
     "STATION_STARS_CUT_PER_FAILURE": int(os.environ.get("GH_STARS_CUT", "1")),
+    # Photos of a station: at most this many, each at most this size.
+    "STATION_PHOTOS_MAX": int(os.environ.get("GH_STATION_PHOTOS_MAX", "6")),
+    "STATION_PHOTO_MAX_MB": int(os.environ.get("GH_STATION_PHOTO_MAX_MB", "5")),
     # Map tiles for Leaflet maps (e.g. a licensed 天地图/高德 tile URL with {z}/{x}/{y});
     # empty: pages show lists and a plain grid picture, no map.
     "MAP_TILE_URL": os.environ.get("GH_MAP_TILE_URL", ""),

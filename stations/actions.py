@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -28,7 +29,7 @@ from core.scoping import ensure_in_scope, ensure_org_in_scope
 from orgs.choices import OrgLevel
 from orgs.models import Org
 from stations.choices import FACILITIES, ReviewFailure, StationStatus
-from stations.models import DistrictArea, Station, StationReview, StationVisit
+from stations.models import DistrictArea, Station, StationPhoto, StationReview, StationVisit
 
 STATION_FIELDS = (
     "name",
@@ -265,6 +266,71 @@ def station_review(
         station.save(update_fields=["stars", "status", "updated_at"])
         audit.record(actor, station, AuditAction.UPDATE, before=before)
     return review
+
+
+# The first bytes of the image formats a phone produces, and the type each is served as.
+IMAGE_SIGNATURES = (
+    (b"\xff\xd8\xff", "jpg", "image/jpeg"),
+    (b"\x89PNG\r\n\x1a\n", "png", "image/png"),
+    (b"RIFF", "webp", "image/webp"),
+)
+
+
+def _image_kind(head: bytes) -> tuple[str, str] | None:
+    for signature, extension, content_type in IMAGE_SIGNATURES:
+        if head.startswith(signature) and (extension != "webp" or head[8:12] == b"WEBP"):
+            return extension, content_type
+    return None
+
+
+@transaction.atomic
+def station_photo_add(*, actor, station: Station, upload, caption: str = "") -> StationPhoto:
+    """Add a photo (JPEG, PNG or WebP, at most ``STATION_PHOTO_MAX_MB``, at most
+    ``STATION_PHOTOS_MAX`` per station). The file's content decides its type, not its name."""
+    station = Station.objects.select_for_update().get(pk=station.pk)
+    ensure_in_scope(actor, station)
+    errors: dict[str, list[str]] = {}
+    max_mb = _setting("STATION_PHOTO_MAX_MB")
+    kind = None
+    if upload is None:
+        errors["image"] = [_("Choose a photo.")]
+    elif upload.size > max_mb * 1024 * 1024:
+        errors["image"] = [_("The photo is larger than %(n)s MB.") % {"n": max_mb}]
+    else:
+        upload.seek(0)
+        kind = _image_kind(upload.read(16))
+        upload.seek(0)
+        if kind is None:
+            errors["image"] = [_("Upload a JPEG, PNG or WebP photo.")]
+    if station.photos.count() >= _setting("STATION_PHOTOS_MAX"):
+        errors["image"] = [
+            _("A station keeps at most %(n)s photos; remove one first.")
+            % {"n": _setting("STATION_PHOTOS_MAX")}
+        ]
+    if errors:
+        raise ValidationError(errors)
+    extension, content_type = kind
+    photo = StationPhoto(
+        station=station,
+        caption=(caption or "").strip(),
+        content_type=content_type,
+        uploaded_by=actor if getattr(actor, "pk", None) else None,
+    )
+    photo.image.save(f"{station.code}-{secrets.token_hex(8)}.{extension}", upload, save=False)
+    photo.save()
+    audit.record(actor, photo, AuditAction.CREATE)
+    return photo
+
+
+@transaction.atomic
+def station_photo_remove(*, actor, photo: StationPhoto) -> None:
+    photo = StationPhoto.objects.select_related("station").get(pk=photo.pk)
+    ensure_in_scope(actor, photo)
+    audit.record(actor, photo, AuditAction.DELETE)
+    name = photo.image.name
+    storage = photo.image.storage
+    photo.delete()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def client_hash(ident: str) -> str:

@@ -104,3 +104,10 @@ class NearForm(forms.Form):
         for field in self.fields.values():
             field.widget.attrs.update({"class": "form-control", "inputmode": "decimal"})
             field.widget.input_type = "text"
+
+
+class StationPhotoForm(ScopedForm):
+    image = forms.FileField(
+        label=_("Photo"), help_text=_("JPEG, PNG or WebP; the door with its sign, the room.")
+    )
+    caption = forms.CharField(label=_("Caption"), max_length=100, required=False)

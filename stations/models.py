@@ -134,6 +134,52 @@ class Station(models.Model):
         return self.status == StationStatus.ACTIVE
 
 
+def photo_path(photo, filename: str) -> str:
+    # The name is chosen by the action (code + random part), never the uploader's.
+    return f"stations/{filename}"
+
+
+class StationPhoto(models.Model):
+    """A photo of a station (the door with its sign, the room, the facilities). Served by
+    the app, not as a public media directory, so a delisted station's photos go with it."""
+
+    station = models.ForeignKey(
+        Station, on_delete=models.CASCADE, related_name="photos", verbose_name=_("station")
+    )
+    image = models.FileField(_("photo"), upload_to=photo_path, max_length=200)
+    content_type = models.CharField(max_length=20, editable=False)
+    caption = models.CharField(_("caption"), max_length=100, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    scope_fields = ("station__org",)
+    # The stored file's name says nothing to a reader of the log; station and caption do.
+    audit_hidden_fields = ("image", "content_type")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("station photo")
+        verbose_name_plural = _("station photos")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.station.name} {self.caption or self.pk}"
+
+    def get_absolute_url(self):
+        return self.station.get_absolute_url()
+
+    @property
+    def url(self):
+        return reverse("stations:photo", args=[self.pk])
+
+
 class StationReview(models.Model):
     """The yearly star review of a station: the stars its size and equipment earn, the
     failures found during the year, and the stars left after the cuts (0 delists it)."""

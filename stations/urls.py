@@ -20,6 +20,13 @@ urlpatterns = [
     path("stations/<int:pk>/status/", views.StationStatusView.as_view(), name="status"),
     path("stations/<int:pk>/review/", views.StationReviewView.as_view(), name="review"),
     path("stations/<int:pk>/qr/", views.StationQrView.as_view(), name="qr"),
+    path("stations/<int:pk>/photos/add/", views.StationPhotoAddView.as_view(), name="photo-add"),
+    path(
+        "stations/photos/<int:pk>/remove/",
+        views.StationPhotoRemoveView.as_view(),
+        name="photo-remove",
+    ),
+    path("m/stations/photos/<int:pk>/", views.PhotoView.as_view(), name="photo"),
     # Worker pages: public, every open station.
     path("m/stations/", views.NearestView.as_view(), name="m-nearest"),
     path("m/stations/<str:code>/", views.PublicStationView.as_view(), name="m-detail"),

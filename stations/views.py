@@ -9,8 +9,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
-from django.shortcuts import render
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
@@ -32,16 +32,17 @@ from core.views import (
 )
 from portal.auth import current_member
 from stations import actions, selectors
-from stations.choices import FACILITIES
+from stations.choices import FACILITIES, StationStatus
 from stations.filtersets import DistrictAreaFilterSet, ReviewFilterSet, StationFilterSet
 from stations.forms import (
     DistrictAreaForm,
     NearForm,
     StationForm,
+    StationPhotoForm,
     StationReviewForm,
     StationStatusForm,
 )
-from stations.models import DistrictArea, Station, StationReview
+from stations.models import DistrictArea, Station, StationPhoto, StationReview
 from stations.tables import AREA_COLUMNS, STATION_COLUMNS
 
 VISIT_WINDOW_DAYS = 365
@@ -106,6 +107,7 @@ class StationDetailView(ObjectDetailView):
         )
         context["qr_svg"] = qr_svg(check_in_url(self.request, station), scale=4)
         context["check_in_url"] = check_in_url(self.request, station)
+        context["photos"] = list(station.photos.all())
         if context["tab"] == "reviews":
             context["reviews"] = station.reviews.select_related("reviewed_by")
         if context["tab"] == "visits":
@@ -123,6 +125,59 @@ class StationQrView(ScopedMixin, View):
         url = check_in_url(request, station)
         context = {"station": station, "qr_svg": qr_svg(url, scale=10), "url": url}
         return render(request, "stations/station_qr.html", context)
+
+
+class StationPhotoAddView(ScopedObjectFormView):
+    model = Station
+    form_class = StationPhotoForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Add a photo of %(station)s") % {"station": self.object}
+        return context
+
+    def perform(self, form):
+        actions.station_photo_add(
+            actor=self.request.user,
+            station=self.object,
+            upload=form.cleaned_data["image"],
+            caption=form.cleaned_data["caption"],
+        )
+        return self.object
+
+    @property
+    def success_message(self):
+        return _("The photo was added.")
+
+
+class StationPhotoRemoveView(ScopedMixin, View):
+    model = StationPhoto
+    scope_action = Action.CHANGE
+
+    def post(self, request, pk):
+        photo = self.get_scoped_object(pk)
+        station = photo.station
+        actions.station_photo_remove(actor=request.user, photo=photo)
+        messages.success(request, _("The photo was removed."))
+        return redirect(station.get_absolute_url())
+
+
+class PhotoView(View):
+    """A station's photo, for anyone while the station is listed (public pages show it)."""
+
+    def get(self, request, pk):
+        photo = (
+            StationPhoto.objects.select_related("station")
+            .exclude(station__status=StationStatus.REMOVED)
+            .filter(pk=pk)
+            .first()
+        )
+        if photo is None or not photo.image.storage.exists(photo.image.name):
+            raise Http404(_("Not found."))
+        response = FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+        response["Cache-Control"] = "public, max-age=86400"
+        response["X-Content-Type-Options"] = "nosniff"
+        return response
 
 
 class StationCreateView(ActionFormView):
@@ -394,7 +449,12 @@ class PublicStationView(View):
         station = selectors.station_by_code(code)
         if station is None:
             raise Http404(_("Not found."))
-        context = {"station": station, "title": _("Rest station"), "map": map_settings()}
+        context = {
+            "station": station,
+            "photos": list(station.photos.all()),
+            "title": _("Rest station"),
+            "map": map_settings(),
+        }
         return render(request, "stations/m_station.html", context)
 
 

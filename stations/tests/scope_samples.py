@@ -3,7 +3,19 @@
 import datetime
 
 from stations import actions
-from stations.models import DistrictArea, Station, StationReview, StationVisit
+from stations.models import DistrictArea, Station, StationPhoto, StationReview, StationVisit
+
+# The smallest valid PNG (1×1 pixel).
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
+
+
+def png_upload(name="door.png", data=PNG):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type="image/png")
 
 
 def station_data(org, name, lat=30.27, lng=120.15, **extra):
@@ -48,7 +60,15 @@ def samples(city, people):
     area_b = actions.district_area_set(
         actor=None, org=city.district_b, south=30.29, west=120.08, north=30.32, east=120.12
     )
+    # Rows only: the scope test runs outside the photo tests' temporary media folder.
+    photo_a, photo_b = (
+        StationPhoto.objects.create(
+            station=s, image=f"stations/{s.code}-x.png", content_type="image/png", caption=c
+        )
+        for s, c in ((station_a, "钱甲门头"), (station_b, "赵乙门头"))
+    )
     return {
+        StationPhoto: (photo_a, photo_b, "钱甲驿站", "赵乙驿站"),
         Station: (station_a, station_b, "钱甲驿站", "赵乙驿站"),
         StationReview: (review_a, review_b, "钱甲驿站", "赵乙驿站"),
         StationVisit: (visit_a, visit_b, "钱甲驿站", "赵乙驿站"),
