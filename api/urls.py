@@ -11,11 +11,19 @@ from assistance.api import (
     HardshipFileViewSet,
 )
 from dues.api import DuesRecordViewSet
+from employment.api import (
+    EmploymentAidViewSet,
+    FairRegistrationViewSet,
+    JobApplicationViewSet,
+    JobFairViewSet,
+    JobPostingViewSet,
+)
 from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
 from labour.api import CongressViewSet, ContractViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 from reports.api import ReportDraftViewSet
+from stations.api import PublicStationViewSet, StationViewSet
 from warning.api import AlertViewSet, RiskScoreViewSet, RiskSignalViewSet
 
 router = DefaultRouter()
@@ -38,6 +46,13 @@ router.register("congresses", CongressViewSet, basename="congress")
 router.register("risk-signals", RiskSignalViewSet, basename="risk-signal")
 router.register("risk-scores", RiskScoreViewSet, basename="risk-score")
 router.register("alerts", AlertViewSet, basename="alert")
+router.register("stations", StationViewSet, basename="station")
+router.register("public-stations", PublicStationViewSet, basename="public-station")
+router.register("jobs", JobPostingViewSet, basename="job")
+router.register("job-applications", JobApplicationViewSet, basename="job-application")
+router.register("job-fairs", JobFairViewSet, basename="job-fair")
+router.register("fair-registrations", FairRegistrationViewSet, basename="fair-registration")
+router.register("employment-aid", EmploymentAidViewSet, basename="employment-aid")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -21,6 +21,8 @@ MENU = [
     ("risk", _("Risk list"), "warning:risk-list"),
     ("alerts", _("Alerts"), "warning:alert-list"),
     ("campaigns", _("Inspection campaigns"), "warning:campaign-list"),
+    ("stations", _("Stations"), "stations:list"),
+    ("jobs", _("Employment"), "employment:job-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("reports", _("Work reports"), "reports:draft-list"),
     ("honours", _("Honour programmes"), "honours:programme-list"),

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "assistance",
     "labour",
     "warning",
+    "stations",
+    "employment",
     "portal",
     "api",
 ]
@@ -187,6 +189,8 @@ REST_FRAMEWORK = {
         "join_submit": os.environ.get("GH_JOIN_SUBMIT_RATE", "20/hour"),
         "login_code": os.environ.get("GH_LOGIN_CODE_RATE", "10/hour"),
         "login_submit": os.environ.get("GH_LOGIN_SUBMIT_RATE", "30/hour"),
+        "station_checkin": os.environ.get("GH_STATION_CHECKIN_RATE", "30/hour"),
+        "public_stations": os.environ.get("GH_PUBLIC_STATIONS_RATE", "120/hour"),
     },
 }
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
@@ -290,6 +294,30 @@ GONGHUI = {
     # Early-warning alerts: working days to verify, then to dispose of, by level.
     "RISK_VERIFY_WORKDAYS": {"red": 1, "orange": 2, "yellow": 3, "blue": 5},
     "RISK_HANDLE_WORKDAYS": {"red": 5, "orange": 10, "yellow": 15, "blue": 20},
+    # 户外劳动者服务站点 ("双15": a station within a 15-minute reach). 15 minutes on foot at
+    # about 67 m a minute (4 km/h) is 1,000 m; a city counting riding time sets more.
+    "STATION_SERVICE_RADIUS_M": int(os.environ.get("GH_STATION_RADIUS_M", "1000")),
+    "STATION_WALK_METRES_PER_MINUTE": int(os.environ.get("GH_WALK_M_PER_MIN", "67")),
+    # Side of the grid cells of the coverage-gap view.
+    "STATION_GRID_CELL_M": int(os.environ.get("GH_STATION_GRID_CELL_M", "500")),
+    # The nearest-station search starts with this circle and widens up to the maximum.
+    "STATION_SEARCH_RADIUS_M": int(os.environ.get("GH_STATION_SEARCH_M", "3000")),
+    "STATION_SEARCH_MAX_RADIUS_M": int(os.environ.get("GH_STATION_SEARCH_MAX_M", "50000")),
+    # A second scan of the same station by the same phone within this time counts once.
+    "STATION_CHECKIN_INTERVAL_MINUTES": int(os.environ.get("GH_CHECKIN_INTERVAL_MIN", "30")),
+    # Star review (Fuzhou rule): five stars need this floor area, seats and an AED; each
+    # failure found in the year cuts this many stars; a station left with none is delisted.
+    "STATION_FIVE_STAR_MIN_AREA_SQM": int(os.environ.get("GH_FIVE_STAR_AREA", "30")),
+    "STATION_FIVE_STAR_MIN_SEATS": int(os.environ.get("GH_FIVE_STAR_SEATS", "20")),
+    "STATION_FIVE_STAR_REQUIRES_AED": env_bool("GH_FIVE_STAR_AED", True),
+    "STATION_STARS_CUT_PER_FAILURE": int(os.environ.get("GH_STARS_CUT", "1")),
+    # Photos of a station: at most this many, each at most this size.
+    "STATION_PHOTOS_MAX": int(os.environ.get("GH_STATION_PHOTOS_MAX", "6")),
+    "STATION_PHOTO_MAX_MB": int(os.environ.get("GH_STATION_PHOTO_MAX_MB", "5")),
+    # Map tiles for Leaflet maps (e.g. a licensed 天地图/高德 tile URL with {z}/{x}/{y});
+    # empty: pages show lists and a plain grid picture, no map.
+    "MAP_TILE_URL": os.environ.get("GH_MAP_TILE_URL", ""),
+    "MAP_TILE_ATTRIBUTION": os.environ.get("GH_MAP_TILE_ATTRIBUTION", ""),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

@@ -15,6 +15,8 @@ urlpatterns = [
     path("", include("assistance.urls")),
     path("", include("labour.urls")),
     path("", include("warning.urls")),
+    path("", include("stations.urls")),
+    path("", include("employment.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]
