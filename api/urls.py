@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from contests.api import ContestEntryViewSet, ContestStageViewSet, ContestViewSet
 from dues.api import DuesRecordViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
@@ -15,6 +16,9 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("contests", ContestViewSet, basename="contest")
+router.register("contest-entries", ContestEntryViewSet, basename="contest-entry")
+router.register("contest-stages", ContestStageViewSet, basename="contest-stage")
 
 urlpatterns = [
     path("", include(router.urls)),

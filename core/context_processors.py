@@ -12,6 +12,8 @@ MENU = [
     ("transfers", _("Transfers"), "members:transfer-list"),
     ("dues", _("Dues"), "dues:list"),
     ("join", _("Join applications"), "members:join-list"),
+    ("contests", _("Contests"), "contests:list"),
+    ("judging", _("My judging"), "contests:judging"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),

@@ -58,6 +58,9 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "dues",
+    "contests",
+    "innovation",
+    "skills",
     "portal",
     "api",
 ]

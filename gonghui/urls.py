@@ -10,6 +10,9 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("portal.urls")),
     path("", include("dues.urls")),
+    path("", include("contests.urls")),
+    path("", include("innovation.urls")),
+    path("", include("skills.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]
