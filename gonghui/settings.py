@@ -226,6 +226,15 @@ GONGHUI = {
     # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
     "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+    # 技能提升: the largest single skills award (晋升技师, 发明专利, 带教师傅) in yuan, and the
+    # amounts a new award form suggests per kind (each city sets its own).
+    "SKILL_AWARD_MAX_YUAN": Decimal(os.environ.get("GH_SKILL_AWARD_MAX", "50000")),
+    "SKILL_AWARD_AMOUNTS": {
+        "technician": Decimal(os.environ.get("GH_SKILL_AWARD_TECHNICIAN", "2000")),
+        "senior_technician": Decimal(os.environ.get("GH_SKILL_AWARD_SENIOR", "3000")),
+        "patent": Decimal(os.environ.get("GH_SKILL_AWARD_PATENT", "5000")),
+        "mentor": Decimal(os.environ.get("GH_SKILL_AWARD_MENTOR", "1000")),
+    },
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
