@@ -190,7 +190,7 @@ def innovation_forward(*, actor, innovation: Innovation) -> Innovation:
     errors = Errors()
     if innovation.status not in (InnovationStatus.ADOPTED, InnovationStatus.IMPLEMENTED):
         errors.add(None, _("Only an adopted innovation can be forwarded."))
-    parent = holder.get_parent()
+    parent = type(holder).objects.get_parent(holder)
     if parent is None:
         errors.add(None, _("It is already at the top level."))
     errors.raise_if_any()

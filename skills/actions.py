@@ -104,6 +104,8 @@ def enrolment_finish(*, actor, enrolment: Enrolment, completed: bool, on=None) -
     on = on or timezone.localdate()
     if completed and on < enrolment.training.starts_on:
         errors.add("on", _("The training has not started by then."))
+    if on > timezone.localdate():
+        errors.add("on", _("The date cannot be in the future."))
     errors.raise_if_any()
     before = audit.snapshot(enrolment)
     enrolment.status = EnrolmentStatus.COMPLETED if completed else EnrolmentStatus.DROPPED
