@@ -1,6 +1,7 @@
 """Contest pages and API: setup, judges' sheets (blind), scoring forms, ranking, stats."""
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from contests import actions
 from contests.models import Contest, ContestEntry, Score, StageEntry
@@ -34,7 +35,7 @@ def running(city, people):
 
 
 def test_blind_sheet_hides_names_and_marks_conflicts(client_for, running):
-    contest, stage, judge_user = running
+    _, stage, judge_user = running
     client = client_for(judge_user)
     page = client.get(f"/judging/stages/{stage.pk}/").content.decode()
     assert "A0001" in page and "张甲" not in page and "李乙" not in page
@@ -47,7 +48,7 @@ def test_blind_sheet_hides_names_and_marks_conflicts(client_for, running):
 
 
 def test_judge_scores_through_the_form_and_errors_are_per_field(client_for, running):
-    contest, stage, judge_user = running
+    _, stage, judge_user = running
     se = StageEntry.objects.get(stage=stage, entry__name="张甲")
     ids = list(stage.criteria.order_by("id").values_list("pk", flat=True))
     client = client_for(judge_user)
@@ -65,7 +66,7 @@ def test_judge_scores_through_the_form_and_errors_are_per_field(client_for, runn
 
 
 def test_cadre_without_a_seat_cannot_open_a_score_form(client_for, running, people):
-    contest, stage, _ = running
+    _, stage, _ = running
     se = StageEntry.objects.filter(stage=stage).first()
     client = client_for(people.city_admin)
     assert client.get(f"/judging/entries/{se.pk}/").status_code == 404
@@ -139,15 +140,15 @@ def test_district_contest_entry_nominated_into_the_city_contest(city, people):
     entry = make_entry(people.district_a_admin, district, city.union_a, "陈优秀")
     nominated = actions.entry_nominate(actor=people.district_a_admin, entry=entry)
     assert nominated.contest == city_contest and nominated.nominated_from == entry
-    with pytest.raises(Exception, match="already|已"):
+    with pytest.raises(ValidationError, match=r"already|已"):
         actions.entry_nominate(actor=people.district_a_admin, entry=entry)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         make_contest(people.district_b_admin, city.district_b, name="错", parent=district)
     assert not Contest.objects.filter(name="错").exists()
 
 
 def test_api_contest_entry_and_ranking(api_for, running, people, city):
-    contest, stage, judge_user = running
+    _, stage, _ = running
     api = api_for(people.district_a_admin)
     created = api.post(
         "/api/v1/contests/",
