@@ -13,12 +13,12 @@ class ContestKind(models.TextChoices):
 
 
 class ContestLevel(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PROVINCIAL = "provincial", _("Provincial")
-    CITY = "city", _("City")
-    DISTRICT = "district", _("District/county")
-    STREET = "street", _("Street/town")
-    ENTERPRISE = "enterprise", _("Enterprise")
+    NATIONAL = "national", _("National level")
+    PROVINCIAL = "provincial", _("Provincial level")
+    CITY = "city", _("City level")
+    DISTRICT = "district", _("District level")
+    STREET = "street", _("Street level")
+    ENTERPRISE = "enterprise", _("Enterprise level")
 
 
 class ContestStatus(models.TextChoices):
@@ -46,7 +46,7 @@ class Aggregation(models.TextChoices):
 class EntryKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
     TEAM = "team", _("Team")
-    ENTERPRISE = "enterprise", _("Enterprise")
+    ENTERPRISE = "enterprise", _("Enterprise level")
 
 
 class EntryStatus(models.TextChoices):

@@ -48,8 +48,8 @@ class StudioKind(models.TextChoices):
 
 
 class StudioLevel(models.TextChoices):
-    NATIONAL = "national", _("National")
-    PROVINCIAL = "provincial", _("Provincial")
-    CITY = "city", _("City")
-    DISTRICT = "district", _("District/county")
-    ENTERPRISE = "enterprise", _("Enterprise")
+    NATIONAL = "national", _("National level")
+    PROVINCIAL = "provincial", _("Provincial level")
+    CITY = "city", _("City level")
+    DISTRICT = "district", _("District level")
+    ENTERPRISE = "enterprise", _("Enterprise level")
