@@ -29,7 +29,7 @@ ENTRY_COLUMNS = [
 ]
 
 JUDGING_COLUMNS = [
-    Column("contest", _("Contest"), accessor=lambda s: s.contest.name, link=True, wrap=True),
+    Column("contest", _("Contest"), accessor=lambda s: s.contest.name, wrap=True),
     Column("round", _("Round"), sort="round"),
     Column("held_on", _("Held on"), sort="held_on"),
     Column("status", _("Status"), sort="status"),
@@ -44,7 +44,7 @@ RANKING_COLUMNS = [
     Column(
         "totals",
         _("Judges' totals"),
-        accessor=lambda r: " / ".join(str(t) for t in r.result.totals),
+        accessor=lambda r: " / ".join(f"{t:.2f}" for t in r.result.totals),
     ),
     Column("score", _("Score"), accessor=lambda r: r.result.score),
     Column("tie_break", _("Heaviest criterion"), accessor=lambda r: r.result.tie_break),

@@ -53,6 +53,7 @@ class ContestListView(ObjectListView):
     title = gettext_lazy("Labour and skills contests")
     export_name = "劳动和技能竞赛"
     create_url_name = "contests:create"
+    template_name = "contests/contest_list.html"
     default_sort = ("-year", "-starts_on", "pk")
 
     def base_queryset(self):
@@ -471,6 +472,7 @@ class JudgingListView(JudgeSeatMixin, ObjectListView):
     filterset_class = JudgingFilterSet
     columns = JUDGING_COLUMNS
     title = gettext_lazy("My judging")
+    table_template = "contests/_judging_table.html"
     export_name = "评审任务"
     default_sort = ("-id",)
 

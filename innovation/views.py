@@ -32,6 +32,7 @@ class InnovationListView(ObjectListView):
     title = gettext_lazy("Worker innovations")
     export_name = "职工技术创新"
     create_url_name = "innovation:create"
+    template_name = "innovation/innovation_list.html"
     default_sort = ("-submitted_on", "-pk")
 
     def base_queryset(self):

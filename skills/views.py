@@ -23,6 +23,7 @@ class TrainingListView(ObjectListView):
     title = gettext_lazy("Trainings")
     export_name = "技能培训"
     create_url_name = "skills:create"
+    template_name = "skills/training_list.html"
     default_sort = ("-starts_on", "pk")
 
     def base_queryset(self):
