@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 
-from contests import selectors
+from contests import scoring, selectors
 from contests.choices import (
     Aggregation,
     AwardGrade,
@@ -217,11 +217,17 @@ def _judged_rounds(b: Builder, contest, entries, judges, rounds, scoring_last=Fa
             if stage.status == StageStatus.SCORING
             else stage_entries
         )
+        weights = {id(c): c.weight for c in criteria}
+        heaviest = id(criteria[0])  # 实际操作 carries the largest weight
+        results = []
         for se in scored:
+            result = scoring.Result(key=id(se))
+            on_heaviest = []
             for seat in seats:
+                sheet = {}
                 for criterion in criteria:
                     value = min(100.0, max(0.0, b.rng.gauss(level[id(se.entry)], 5)))
-                    b.add(
+                    score = b.add(
                         Score(
                             stage_entry=se,
                             judge=seat,
@@ -229,12 +235,21 @@ def _judged_rounds(b: Builder, contest, entries, judges, rounds, scoring_last=Fa
                             value=Decimal(f"{value:.1f}"),
                         )
                     )
+                    sheet[id(criterion)] = score.value
+                result.totals.append(scoring.judge_total(sheet, weights))
+                on_heaviest.append(sheet[heaviest])
+            result.score = scoring.aggregate(result.totals, contest.aggregation)
+            result.tie_break = scoring.mean(on_heaviest)
+            results.append(result)
         plan.append(stage)
         if stage.status == StageStatus.SCORING:
-            break
-        ordered = sorted(field, key=lambda e: -level[id(e)])
-        field = ordered[: stage.advance_count] if stage.advance_count else ordered
-    return plan
+            return plan, []
+        # The same arithmetic as the ranking page, so the seeded advancement matches it.
+        entry_of = {id(se): se.entry for se in stage_entries}
+        ranked = scoring.rank(results)
+        cut = stage.advance_count
+        field = [entry_of[r.key] for r in ranked if not cut or r.rank <= cut]
+    return plan, [entry_of[r.key] for r in ranked]
 
 
 def _results(stages, awards: bool) -> None:
@@ -360,9 +375,9 @@ def seed_contests(ctx: SeedContext) -> None:
             ]
             if len(entries) < 3:
                 continue
-            stages = _judged_rounds(b, qualifier, entries, judges, [StageRound.PRELIMINARY])
+            stages, ranked = _judged_rounds(b, qualifier, entries, judges, [StageRound.PRELIMINARY])
             stages_done.append((stages, True))
-            winners = sorted(entries, key=lambda e: -b.level[id(e)])[:3]
+            winners = ranked[:3]
             finalists += [
                 b.entry(
                     city_contest,
@@ -376,7 +391,7 @@ def seed_contests(ctx: SeedContext) -> None:
                 for w in winners
             ]
         if len(finalists) >= 3:
-            stages = _judged_rounds(
+            stages, _ = _judged_rounds(
                 b,
                 city_contest,
                 finalists,

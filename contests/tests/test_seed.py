@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Sum
 
-from contests.models import Contest, ContestEntry, Score, StageEntry
+from contests.models import Contest, ContestEntry, ContestStage, Score, StageEntry
 from contests.selectors import contest_stats
 from innovation.models import Innovation, Studio
 from innovation.selectors import innovation_stats
@@ -28,6 +28,13 @@ def test_seed_city_fills_contests_innovation_and_skills():
     assert ContestEntry.objects.filter(nominated_from__isnull=False).exists()
     assert StageEntry.objects.filter(rank=1).exists() and Score.objects.exists()
     assert ContestEntry.objects.exclude(award="").exists()
+    for final in ContestStage.objects.filter(round="final"):
+        preliminary = final.contest.stages.get(round="preliminary")
+        advanced = set(
+            preliminary.stage_entries.filter(advanced=True).values_list("entry", flat=True)
+        )
+        assert set(final.stage_entries.values_list("entry", flat=True)) == advanced
+        assert ContestStage.objects.filter(status="scoring").exists()
     participants = ContestEntry.objects.aggregate(n=Sum("participant_count"))["n"]
     assert contest_stats(city)["participants"] == participants > 1000
     figures = innovation_stats(city)
