@@ -57,6 +57,9 @@ MAX_POINTS = Decimal("1000")
 
 
 class Errors(dict):
+    """Field errors gathered over the whole request, raised together (nothing is written
+    while any remains)."""
+
     def add(self, field, message):
         self.setdefault(field, []).append(message)
 
@@ -341,15 +344,20 @@ def criterion_add(*, actor, stage: ContestStage, name: str, weight, max_score) -
     return criterion
 
 
-@transaction.atomic
-def criterion_remove(*, actor, criterion: Criterion) -> ContestStage:
-    stage = _host_stage(actor, criterion.stage)
+def _remove_from_setup(actor, obj) -> ContestStage:
+    """Take a criterion or a judge off a round that is still being set up."""
+    stage = _host_stage(actor, obj.stage)
     errors = Errors()
     _setup_only(stage, errors)
     errors.raise_if_any()
-    audit.record(actor, criterion, AuditAction.DELETE)
-    criterion.delete()
+    audit.record(actor, obj, AuditAction.DELETE)
+    obj.delete()
     return stage
+
+
+@transaction.atomic
+def criterion_remove(*, actor, criterion: Criterion) -> ContestStage:
+    return _remove_from_setup(actor, criterion)
 
 
 @transaction.atomic
@@ -393,13 +401,7 @@ def judge_add(
 
 @transaction.atomic
 def judge_remove(*, actor, judge: JudgeAssignment) -> ContestStage:
-    stage = _host_stage(actor, judge.stage)
-    errors = Errors()
-    _setup_only(stage, errors)
-    errors.raise_if_any()
-    audit.record(actor, judge, AuditAction.DELETE)
-    judge.delete()
-    return stage
+    return _remove_from_setup(actor, judge)
 
 
 def _previous_stage(stage: ContestStage) -> ContestStage | None:

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contests.actions import Errors
 from core import audit
 from core.choices import Action, AuditAction
 from core.scoping import ensure_in_scope, ensure_org_in_scope
@@ -28,15 +29,6 @@ from innovation.models import Innovation, Studio
 MAX_BENEFIT = Decimal("1000000")  # 万元: above 100亿 is a typing error
 _PATENT = re.compile(r"^(?:ZL)?(\d{8}|\d{12})\.?([\dX])$")
 _WEIGHTS = (2, 3, 4, 5, 6, 7, 8, 9)
-
-
-class Errors(dict):
-    def add(self, field, message):
-        self.setdefault(field, []).append(message)
-
-    def raise_if_any(self):
-        if self:
-            raise ValidationError(dict(self))
 
 
 def patent_check_digit(digits: str) -> str:

@@ -16,10 +16,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from contests.actions import Errors
 from core import audit
 from core.choices import AuditAction
 from core.scoping import ensure_in_scope, ensure_org_in_scope
-from innovation.actions import Errors, clean_patent_number
+from innovation.actions import clean_patent_number
 from skills.choices import ONCE_PER_MEMBER, EnrolmentStatus, SkillAwardKind
 from skills.models import Enrolment, SkillAward, Training
 
