@@ -117,6 +117,9 @@ def contest_update(*, actor, contest: Contest, data: dict) -> Contest:
         errors.add(None, _("The contest is closed; it can no longer be changed."))
     data = _clean_contest({**data, "host": contest.host}, errors)
     data.pop("host")
+    judged = contest.stages.exclude(status=StageStatus.SETUP).exists()
+    if judged and data.get("aggregation", contest.aggregation) != contest.aggregation:
+        errors.add("aggregation", _("Judging has begun; the scoring rule is fixed."))
     errors.raise_if_any()
     before = audit.snapshot(contest)
     for key, value in data.items():

@@ -31,6 +31,24 @@ def make_contest(actor, host, name="技能大赛", **overrides):
     return actions.contest_create(actor=actor, data=data)
 
 
+def contest_data(contest, **overrides):
+    """The edit form's data of ``contest``."""
+    fields = [
+        "name",
+        "year",
+        "kind",
+        "level",
+        "theme",
+        "trade",
+        "starts_on",
+        "ends_on",
+        "aggregation",
+        "parent",
+        "description",
+    ]
+    return {name: getattr(contest, name) for name in fields} | overrides
+
+
 def open_contest(actor, contest):
     return actions.contest_set_status(actor=actor, contest=contest, status=ContestStatus.OPEN)
 

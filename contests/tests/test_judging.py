@@ -226,3 +226,16 @@ def test_blind_codes_do_not_follow_entry_order(judged):
     actions.stage_open(actor=judged["admin"], stage=judged["stage"])
     codes = sorted(judged["stage"].stage_entries.values_list("code", flat=True))
     assert codes == ["A0001", "A0002", "A0003"]
+
+
+def test_scoring_rule_is_fixed_once_judging_begins(judged):
+    from contests.tests.factories import contest_data
+
+    actions.stage_open(actor=judged["admin"], stage=judged["stage"])
+    data = contest_data(judged["contest"], aggregation=Aggregation.MEAN)
+    with pytest.raises(ValidationError) as error:
+        actions.contest_update(actor=judged["admin"], contest=judged["contest"], data=data)
+    assert "aggregation" in error.value.message_dict
+    data["aggregation"] = Aggregation.TRIMMED
+    data["theme"] = "弘扬工匠精神"
+    assert actions.contest_update(actor=judged["admin"], contest=judged["contest"], data=data).theme

@@ -193,3 +193,27 @@ def test_api_contest_entry_and_ranking(api_for, running, people, city):
     host = api_for(people.city_admin)
     ranking = host.get(f"/api/v1/contest-stages/{stage.pk}/ranking/").json()
     assert {row["code"] for row in ranking} == {"A0001", "A0002", "A0003"}
+
+
+def test_api_lists_keep_a_constant_number_of_queries(
+    api_for, running, people, city, django_assert_max_num_queries
+):
+    from innovation.tests.test_innovation import submit
+    from skills.tests.test_skills import make_training
+
+    for i in range(3):
+        submit(None, city.union_a, title=f"建议{i}")
+        make_training(None, city.district_a, name=f"培训{i}")
+    api = api_for(people.city_admin)
+    for url in [
+        "/api/v1/contests/",
+        "/api/v1/contest-entries/",
+        "/api/v1/contest-stages/",
+        "/api/v1/innovations/",
+        "/api/v1/studios/",
+        "/api/v1/trainings/",
+        "/api/v1/skill-awards/",
+    ]:
+        with django_assert_max_num_queries(6):
+            response = api.get(url)
+        assert response.status_code == 200, url
