@@ -139,10 +139,40 @@ def test_stats_count_by_kind_for_any_subtree(city, people):
 
 
 def test_stats_endpoint_serves_innovation_and_contest_figures(api_for, city, people):
+    from contests.tests.factories import make_contest, make_entry, open_contest
+
     submit(None, city.union_a, kind="suggestion")
-    body = api_for(people.city_admin).get(f"/api/v1/orgs/{city.city.pk}/stats/").json()
-    assert body["innovation"]["by_kind"]["suggestion"] == 1
+    submit(None, city.union_b, kind="suggestion")
+    contest = make_contest(None, city.city, name="安康杯")
+    open_contest(None, contest)
+    make_entry(
+        None,
+        contest,
+        city.union_a,
+        "甲科技",
+        kind="enterprise",
+        count=120,
+        enterprise=city.enterprise_a,
+    )
+    make_entry(
+        None,
+        contest,
+        city.union_b,
+        "乙物流",
+        kind="enterprise",
+        count=60,
+        enterprise=city.enterprise_b,
+    )
+    api = api_for(people.city_admin)
+    body = api.get(f"/api/v1/orgs/{city.city.pk}/stats/").json()
+    assert body["innovation"]["by_kind"]["suggestion"] == 2
+    assert body["contests"]["participants"] == 180
     assert {"contests", "skills"} <= set(body)
+    district = api.get(f"/api/v1/orgs/{city.district_b.pk}/stats/").json()
+    assert district["innovation"]["by_kind"]["suggestion"] == 1
+    assert district["contests"]["participants"] == 60
+    union = api_for(people.union_a_admin).get(f"/api/v1/orgs/{city.union_a.pk}/stats/").json()
+    assert union["contests"]["participants"] == 120 and union["innovation"]["innovations"] == 1
 
 
 def test_api_submit_review_and_forward(api_for, city, people):
