@@ -1,3 +1,4 @@
+from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.urls import reverse
@@ -40,6 +41,7 @@ from core.views import (
 )
 
 REGISTERED = Q(entries__status=EntryStatus.REGISTERED)
+RANKING_PAGE = 100
 
 
 def can_change(model, user, obj) -> bool:
@@ -337,7 +339,8 @@ class StageDetailView(ObjectDetailView):
 
 
 class StageRankingView(ScopedMixin, TemplateView):
-    """The ranking of a round, with the scoring and tie rules spelled out; xlsx export."""
+    """The ranking of a round, with the scoring and tie rules spelled out; xlsx export of
+    every row, pages of ``RANKING_PAGE`` on screen."""
 
     model = ContestStage
     template_name = "contests/ranking.html"
@@ -350,9 +353,13 @@ class StageRankingView(ScopedMixin, TemplateView):
         rows = selectors.stage_results(stage)
         if request.GET.get("export") == "xlsx":
             return xlsx_response(f"{stage}排名", RANKING_COLUMNS, rows)
+        page = Paginator(rows, RANKING_PAGE).get_page(request.GET.get("page"))
         return self.render_to_response(
             self.get_context_data(
-                object=stage, rows=rows, title=_("Ranking of %(stage)s") % {"stage": stage}
+                object=stage,
+                rows=page.object_list,
+                page=page,
+                title=_("Ranking of %(stage)s") % {"stage": stage},
             )
         )
 
