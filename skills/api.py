@@ -3,7 +3,7 @@ from rest_framework import mixins, serializers
 from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin
 from members.models import Member
 from orgs.models import Org
-from skills import actions
+from skills import actions, selectors
 from skills.filtersets import SkillAwardFilterSet, TrainingFilterSet
 from skills.models import SkillAward, Training
 
@@ -41,9 +41,7 @@ class TrainingViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
     ordering = ["-starts_on", "id"]
 
     def base_queryset(self):
-        from skills.views import TrainingListView
-
-        return TrainingListView.base_queryset(self)
+        return selectors.trainings_with_counts()
 
     def perform_create(self, serializer):
         training = actions.training_save(actor=self.request.user, data=serializer.validated_data)

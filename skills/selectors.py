@@ -10,6 +10,15 @@ from skills.choices import EnrolmentStatus, SkillAwardKind
 from skills.models import Enrolment, SkillAward, Training
 
 
+def trainings_with_counts(queryset=None):
+    """Trainings annotated with ``enrolled`` and ``completed`` (one grouped query)."""
+    queryset = Training.objects.all() if queryset is None else queryset
+    return queryset.select_related("org").annotate(
+        enrolled=Count("enrolments"),
+        completed=Count("enrolments", filter=Q(enrolments__status=EnrolmentStatus.COMPLETED)),
+    )
+
+
 def skills_stats(org) -> dict:
     """Trainings hosted in the subtree, enrolments and completions of its members, and the
     skills awards its unions paid, by kind. Three grouped queries."""

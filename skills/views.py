@@ -6,14 +6,12 @@ from django.utils.translation import gettext_lazy
 
 from core.choices import Action
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
-from skills import actions
+from skills import actions, selectors
 from skills.choices import EnrolmentStatus, SkillAwardKind
 from skills.filtersets import EnrolmentFilterSet, SkillAwardFilterSet, TrainingFilterSet
 from skills.forms import EnrolForm, FinishForm, SkillAwardForm, TrainingEditForm, TrainingForm
 from skills.models import Enrolment, SkillAward, Training
 from skills.tables import AWARD_COLUMNS, ENROLMENT_COLUMNS, TRAINING_COLUMNS
-
-COMPLETED = Q(enrolments__status=EnrolmentStatus.COMPLETED)
 
 
 class TrainingListView(ObjectListView):
@@ -27,9 +25,7 @@ class TrainingListView(ObjectListView):
     default_sort = ("-starts_on", "pk")
 
     def base_queryset(self):
-        return Training.objects.select_related("org").annotate(
-            enrolled=Count("enrolments"), completed=Count("enrolments", filter=COMPLETED)
-        )
+        return selectors.trainings_with_counts()
 
 
 class TrainingDetailView(ObjectDetailView):
