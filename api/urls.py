@@ -10,6 +10,7 @@ from assistance.api import (
     CampaignViewSet,
     HardshipFileViewSet,
 )
+from contests.api import ContestEntryViewSet, ContestStageViewSet, ContestViewSet
 from dues.api import DuesRecordViewSet
 from employment.api import (
     EmploymentAidViewSet,
@@ -19,10 +20,12 @@ from employment.api import (
     JobPostingViewSet,
 )
 from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
+from innovation.api import InnovationViewSet, StudioViewSet
 from labour.api import CongressViewSet, ContractViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 from reports.api import ReportDraftViewSet
+from skills.api import SkillAwardViewSet, TrainingViewSet
 from stations.api import PublicStationViewSet, StationViewSet
 from warning.api import AlertViewSet, RiskScoreViewSet, RiskSignalViewSet
 
@@ -53,6 +56,13 @@ router.register("job-applications", JobApplicationViewSet, basename="job-applica
 router.register("job-fairs", JobFairViewSet, basename="job-fair")
 router.register("fair-registrations", FairRegistrationViewSet, basename="fair-registration")
 router.register("employment-aid", EmploymentAidViewSet, basename="employment-aid")
+router.register("contests", ContestViewSet, basename="contest")
+router.register("contest-entries", ContestEntryViewSet, basename="contest-entry")
+router.register("contest-stages", ContestStageViewSet, basename="contest-stage")
+router.register("innovations", InnovationViewSet, basename="innovation")
+router.register("studios", StudioViewSet, basename="studio")
+router.register("trainings", TrainingViewSet, basename="training")
+router.register("skill-awards", SkillAwardViewSet, basename="skill-award")
 
 urlpatterns = [
     path("", include(router.urls)),

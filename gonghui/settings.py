@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "warning",
     "stations",
     "employment",
+    "contests",
+    "innovation",
+    "skills",
     "portal",
     "api",
 ]
@@ -318,6 +321,15 @@ GONGHUI = {
     # empty: pages show lists and a plain grid picture, no map.
     "MAP_TILE_URL": os.environ.get("GH_MAP_TILE_URL", ""),
     "MAP_TILE_ATTRIBUTION": os.environ.get("GH_MAP_TILE_ATTRIBUTION", ""),
+    # 技能提升: the largest single skills award (晋升技师, 发明专利, 带教师傅) in yuan, and the
+    # amounts a new award form suggests per kind (each city sets its own).
+    "SKILL_AWARD_MAX_YUAN": Decimal(os.environ.get("GH_SKILL_AWARD_MAX", "50000")),
+    "SKILL_AWARD_AMOUNTS": {
+        "technician": Decimal(os.environ.get("GH_SKILL_AWARD_TECHNICIAN", "2000")),
+        "senior_technician": Decimal(os.environ.get("GH_SKILL_AWARD_SENIOR", "3000")),
+        "patent": Decimal(os.environ.get("GH_SKILL_AWARD_PATENT", "5000")),
+        "mentor": Decimal(os.environ.get("GH_SKILL_AWARD_MENTOR", "1000")),
+    },
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

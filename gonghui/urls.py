@@ -17,6 +17,9 @@ urlpatterns = [
     path("", include("warning.urls")),
     path("", include("stations.urls")),
     path("", include("employment.urls")),
+    path("", include("contests.urls")),
+    path("", include("innovation.urls")),
+    path("", include("skills.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]
