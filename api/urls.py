@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from dues.api import DuesRecordViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
+from services.api import PracticalProjectViewSet, ServiceRequestViewSet, ServiceViewSet
 
 router = DefaultRouter()
 router.register("orgs", OrgViewSet, basename="org")
@@ -15,6 +16,9 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("services", ServiceViewSet, basename="service")
+router.register("service-requests", ServiceRequestViewSet, basename="service-request")
+router.register("practical-projects", PracticalProjectViewSet, basename="practical-project")
 
 urlpatterns = [
     path("", include(router.urls)),

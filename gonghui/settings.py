@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "dues",
+    "services",
     "portal",
     "api",
 ]
@@ -225,6 +226,8 @@ GONGHUI = {
     # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
     "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+    # Working days a union has to answer a service request, unless the service says otherwise.
+    "SERVICE_DEADLINE_WORKDAYS": int(os.environ.get("GH_SERVICE_DEADLINE_WORKDAYS", "5")),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
