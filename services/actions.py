@@ -96,9 +96,14 @@ def member_eligibility(member: Member) -> list[str]:
     return [str(group) for group in groups]
 
 
+def path_and_ancestors(path: str) -> list[str]:
+    """``path`` and the paths of every org above it, top first."""
+    return [path[:i] for i in range(Org.steplen, len(path) + 1, Org.steplen)]
+
+
 def ancestor_paths(org: Org) -> list[str]:
-    """Paths of ``org`` and every org above it."""
-    return [org.path[:i] for i in range(Org.steplen, len(org.path) + 1, Org.steplen)]
+    """Paths of ``org`` and every org above it, top first."""
+    return path_and_ancestors(org.path)
 
 
 def capacity_window(period: str, now: datetime.datetime):
