@@ -43,9 +43,9 @@ class RequestStatus(models.TextChoices):
     the member may withdraw a request nobody has accepted yet."""
 
     SUBMITTED = "submitted", _("Waiting to be accepted")
-    ACCEPTED = "accepted", _("Accepted")
+    ACCEPTED = "accepted", _("Accepted for handling")
     IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
+    DONE = "done", _("Completed and closed")
     REJECTED = "rejected", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn by the member")
 
@@ -58,7 +58,7 @@ COUNTED_STATUSES = (*OPEN_STATUSES, RequestStatus.DONE)
 
 class RequestEventKind(models.TextChoices):
     SUBMIT = "submit", _("Submitted")
-    ACCEPT = "accept", _("Accepted")
+    ACCEPT = "accept", _("Accepted for handling")
     START = "start", _("Work started")
     COMPLETE = "complete", _("Completed")
     REJECT = "reject", _("Declined")
