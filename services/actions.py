@@ -319,6 +319,10 @@ def _cadre_request(actor, request) -> ServiceRequest:
     return request
 
 
+def _handler(actor, request):
+    return actor if getattr(actor, "pk", None) else request.handler
+
+
 @transaction.atomic
 def request_accept(*, actor, request: ServiceRequest, note: str = "") -> ServiceRequest:
     """The handling union takes the request on."""
@@ -331,7 +335,7 @@ def request_accept(*, actor, request: ServiceRequest, note: str = "") -> Service
         to_status=RequestStatus.ACCEPTED,
         note=(note or "").strip(),
         accepted_at=timezone.now(),
-        handler=actor if getattr(actor, "pk", None) else None,
+        handler=_handler(actor, request),
     )
 
 
@@ -347,7 +351,7 @@ def request_start(*, actor, request: ServiceRequest, note: str = "") -> ServiceR
         to_status=RequestStatus.IN_PROGRESS,
         note=(note or "").strip(),
         started_at=timezone.now(),
-        handler=actor if getattr(actor, "pk", None) else request.handler,
+        handler=_handler(actor, request),
     )
 
 
@@ -367,7 +371,7 @@ def request_complete(*, actor, request: ServiceRequest, result: str) -> ServiceR
         note=result,
         result=result,
         closed_at=timezone.now(),
-        handler=actor if getattr(actor, "pk", None) else request.handler,
+        handler=_handler(actor, request),
     )
 
 
@@ -389,7 +393,7 @@ def request_reject(*, actor, request: ServiceRequest, reason: str) -> ServiceReq
         note=reason,
         reason=reason,
         closed_at=timezone.now(),
-        handler=actor if getattr(actor, "pk", None) else request.handler,
+        handler=_handler(actor, request),
     )
 
 

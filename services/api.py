@@ -122,49 +122,35 @@ class ServiceRequestViewSet(ScopedReadOnlyViewSet):
     def base_queryset(self):
         return selectors.with_overdue(self.queryset.all())
 
-    def _answer(self, request_obj):
-        fresh = self.base_queryset().get(pk=request_obj.pk)
+    def _step(self, request, payload_class, step):
+        """Run one step (an action of ``services.actions``) on the request in the URL; the
+        request is looked up first, so one outside the caller's scope reads as missing."""
+        target = self.get_object()
+        payload = payload_class(data=request.data)
+        payload.is_valid(raise_exception=True)
+        step(actor=request.user, request=target, **payload.validated_data)
+        fresh = self.base_queryset().get(pk=target.pk)
         return Response(self.get_serializer(fresh).data)
 
     @extend_schema(request=StepSerializer, responses=ServiceRequestSerializer)
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
-        target = self.get_object()
-        payload = StepSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        return self._answer(
-            actions.request_accept(actor=request.user, request=target, **payload.validated_data)
-        )
+        return self._step(request, StepSerializer, actions.request_accept)
 
     @extend_schema(request=StepSerializer, responses=ServiceRequestSerializer)
     @action(detail=True, methods=["post"])
     def start(self, request, pk=None):
-        target = self.get_object()
-        payload = StepSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        return self._answer(
-            actions.request_start(actor=request.user, request=target, **payload.validated_data)
-        )
+        return self._step(request, StepSerializer, actions.request_start)
 
     @extend_schema(request=CompleteSerializer, responses=ServiceRequestSerializer)
     @action(detail=True, methods=["post"])
     def complete(self, request, pk=None):
-        target = self.get_object()
-        payload = CompleteSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        return self._answer(
-            actions.request_complete(actor=request.user, request=target, **payload.validated_data)
-        )
+        return self._step(request, CompleteSerializer, actions.request_complete)
 
     @extend_schema(request=RejectSerializer, responses=ServiceRequestSerializer)
     @action(detail=True, methods=["post"])
     def reject(self, request, pk=None):
-        target = self.get_object()
-        payload = RejectSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        return self._answer(
-            actions.request_reject(actor=request.user, request=target, **payload.validated_data)
-        )
+        return self._step(request, RejectSerializer, actions.request_reject)
 
 
 class MilestoneSerializer(serializers.ModelSerializer):
