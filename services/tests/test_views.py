@@ -67,7 +67,7 @@ def test_cadre_walks_a_request_through_its_steps(client_for, people, requests_a)
     assert request.status == "done" and request.handler == people.district_a_admin
     # A second accept is refused with a message, nothing changes.
     response = client.post(url, {"note": ""})
-    assert response.status_code == 200 and "cannot be" in response.content.decode()
+    assert response.status_code == 200 and "不能执行" in response.content.decode()
 
 
 def test_viewer_sees_requests_but_cannot_move_them(client_for, people, requests_a):
@@ -78,6 +78,12 @@ def test_viewer_sees_requests_but_cannot_move_them(client_for, people, requests_
     assert client.post(url, {}).status_code == 404
     request.refresh_from_db()
     assert request.status == "submitted"
+
+
+def test_workbench_shows_no_service_todo_when_nothing_waits(client_for, people, city):
+    make_service(city.district_a)
+    home = client_for(people.district_a_admin).get(reverse("home")).content.decode()
+    assert 'data-testid="todo-service' not in home
 
 
 def test_escalated_request_is_on_the_parent_todo(client_for, people, city):
