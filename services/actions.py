@@ -230,11 +230,16 @@ def _event(request, kind, from_status, actor, note="", actor_name=""):
 
 
 @transaction.atomic
-def request_submit(*, member: Member, service: Service, details: str) -> ServiceRequest:
+def request_submit(*, member: Member, service: Service, details: str, actor=None) -> ServiceRequest:
     """A member asks for a service. Refused when the member is not eligible, already has an
     open request for it, or the service's capacity for the period is taken. The service row
-    is locked while places are counted, so two requests for the last place cannot both win."""
+    is locked while places are counted, so two requests for the last place cannot both win.
+
+    ``actor``: a cadre recording the request for the member (at the service window or from
+    a 12351 call); the service must be one the cadre's unions publish."""
     service = Service.objects.select_for_update().select_related("org").get(pk=service.pk)
+    if actor is not None:
+        ensure_in_scope(actor, service, Action.CHANGE)
     member = Member.objects.select_related("org").get(pk=member.pk)
     details = (details or "").strip()
     errors: dict[str, list[str]] = {}
@@ -264,8 +269,9 @@ def request_submit(*, member: Member, service: Service, details: str) -> Service
         submitted_at=now,
         due_on=add_workdays(timezone.localdate(now), service.deadline_workdays),
     )
-    by = member_actor(member)
-    _event(request, RequestEventKind.SUBMIT, "", by)
+    by = actor if actor is not None else member_actor(member)
+    note = _("Recorded by the union for the member.") if actor is not None else ""
+    _event(request, RequestEventKind.SUBMIT, "", by, note)
     audit.record(by, request, AuditAction.CREATE)
     return request
 

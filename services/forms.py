@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
+from members.models import Member
 from orgs.forms import DATE_WIDGET
 from orgs.models import Org
 from services.choices import CapacityPeriod, Eligibility, ServiceCategory, ServiceStatus
-from services.models import default_deadline_workdays
+from services.models import Service, default_deadline_workdays
 
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
 
@@ -58,6 +59,22 @@ class ServiceForm(ScopedForm):
     status = forms.ChoiceField(
         label=_("Status"), choices=ServiceStatus.choices, initial=ServiceStatus.OPEN
     )
+
+
+class RecordRequestForm(ScopedForm):
+    """A cadre records a request for a member (at the service window, from a phone call)."""
+
+    service = forms.ModelChoiceField(
+        label=_("Service"),
+        queryset=Service.objects.filter(status=ServiceStatus.OPEN),
+        widget=SearchSelect(url_name="services:pick", attrs={"class": "form-select"}),
+    )
+    member = forms.ModelChoiceField(
+        label=_("Member"),
+        queryset=Member.objects.all(),
+        widget=SearchSelect(url_name="dues:member-pick", attrs={"class": "form-select"}),
+    )
+    details = forms.CharField(label=_("What the member needs"), widget=TEXTAREA, max_length=1000)
 
 
 class NoteForm(ScopedForm):

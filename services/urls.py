@@ -9,7 +9,9 @@ urlpatterns = [
     path("services/new/", views.ServiceCreateView.as_view(), name="create"),
     path("services/<int:pk>/", views.ServiceDetailView.as_view(), name="detail"),
     path("services/<int:pk>/edit/", views.ServiceEditView.as_view(), name="edit"),
+    path("services/pick/", views.ServicePickView.as_view(), name="pick"),
     path("service-requests/", views.RequestListView.as_view(), name="request-list"),
+    path("service-requests/new/", views.RequestRecordView.as_view(), name="request-record"),
     path("service-requests/<int:pk>/", views.RequestDetailView.as_view(), name="request-detail"),
     path(
         "service-requests/<int:pk>/accept/",

@@ -10,7 +10,7 @@ from core.choices import Action
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 from core.workdays import WorkdayCalendar
 from services import actions, selectors
-from services.choices import OPEN_STATUSES, RequestStatus
+from services.choices import OPEN_STATUSES, RequestStatus, ServiceStatus
 from services.filtersets import (
     PracticalProjectFilterSet,
     ServiceFilterSet,
@@ -23,6 +23,7 @@ from services.forms import (
     NoteForm,
     ProgressForm,
     ProjectForm,
+    RecordRequestForm,
     RejectForm,
     ServiceForm,
 )
@@ -136,6 +137,47 @@ class RequestListView(ObjectListView):
         return selectors.with_overdue(
             ServiceRequest.objects.select_related("service", "member", "org", "escalated_to")
         )
+
+
+class ServicePickView(ObjectListView):
+    """Options for the service search-select: open services of the user's unions."""
+
+    model = Service
+    filterset_class = ServiceFilterSet
+    columns = SERVICE_COLUMNS
+    scope_action = Action.CHANGE
+    paginate_by = 30
+    template_name = table_template = "core/_options.html"
+    export_name = "服务项目"
+    default_sort = ("category", "name", "pk")
+
+    def base_queryset(self):
+        return Service.objects.filter(status=ServiceStatus.OPEN)
+
+
+class RequestRecordView(ActionFormView):
+    form_class = RecordRequestForm
+    title = gettext_lazy("Record a request for a member")
+
+    def get_initial(self):
+        return {"service": self.request.GET.get("service")}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("services:request-list")
+        return context
+
+    def perform(self, form):
+        return actions.request_submit(actor=self.request.user, **form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return _("The request was recorded; the answer is due by %(due)s.") % {
+            "due": self.result.due_on.isoformat()
+        }
 
 
 class RequestDetailView(ObjectDetailView):

@@ -56,6 +56,7 @@ def test_member_requests_counselling_operator_completes_member_rates(
     assert no_sideways_scroll(phone)
     phone.screenshot(path=str(SHOTS / "services-catalogue-phone.png"), full_page=True)
     phone.get_by_test_id("catalogue").get_by_role("link").first.click()
+    assert no_sideways_scroll(phone)
     phone.get_by_test_id("submit-request").click()
     expect(phone.get_by_test_id("field-error")).to_be_visible()  # details are required
     phone.fill("#id_details", "最近工作压力大，想预约一次心理咨询，工作日晚上方便。")
@@ -96,6 +97,11 @@ def test_member_requests_counselling_operator_completes_member_rates(
     expect(phone.get_by_test_id("events")).to_contain_text("评价")
     assert no_sideways_scroll(phone)
     phone.screenshot(path=str(SHOTS / "services-request-rated-phone.png"), full_page=True)
+    phone.get_by_test_id("back-requests").click()
+    expect(phone.get_by_test_id("my-requests")).to_contain_text("职工心理咨询")
+    expect(phone.get_by_test_id("my-requests")).to_contain_text("已办结")
+    assert no_sideways_scroll(phone)
+    phone.screenshot(path=str(SHOTS / "services-my-requests-phone.png"), full_page=True)
     member.refresh_from_db()
     assert member.service_requests.get().rating == 5
 

@@ -192,3 +192,21 @@ def test_stats_section_on_the_org_page(client_for, people, requests_a, city):
     html = client.get(city.district_a.get_absolute_url()).content.decode()
     assert 'data-testid="services-stats"' in html
     assert ServiceRequest.objects.count() == 4
+
+
+def test_cadre_records_a_request_for_a_walk_in_member(client_for, people, city):
+    service = make_service(city.district_a, name="法律咨询窗口")
+    member = service_member(city.union_a, name="窗口会员")
+    client = client_for(people.district_a_admin)
+    options = client.get(reverse("services:pick"), {"q": "法律"}).content.decode()
+    assert "法律咨询窗口" in options
+    url = reverse("services:request-record")
+    data = {"service": service.pk, "member": member.pk, "details": "来访咨询欠薪"}
+    response = client.post(url, data)
+    request = ServiceRequest.objects.get()
+    assert response["Location"] == request.get_absolute_url()
+    event = request.events.get()
+    assert event.actor == people.district_a_admin and event.note
+    # Another district's cadre can pick neither the service nor the member.
+    other = client_for(people.district_b_admin).post(url, {**data, "details": "再来一次"})
+    assert other.status_code == 200 and ServiceRequest.objects.count() == 1
