@@ -19,6 +19,7 @@ import datetime
 from decimal import Decimal, InvalidOperation
 from types import SimpleNamespace
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -43,6 +44,7 @@ from services.choices import (
     Eligibility,
     RequestEventKind,
     RequestStatus,
+    ServiceCategory,
     ServiceStatus,
 )
 from services.models import (
@@ -153,10 +155,26 @@ def request_problem(member: Member, service: Service) -> str:
 
 def _clean_service(actor, data: dict) -> dict:
     errors: dict[str, list[str]] = {}
-    cleaned = {key: data.get(key) for key in SERVICE_FIELDS if key in data}
+    defaults = {
+        "eligibility": Eligibility.ALL,
+        "capacity_period": CapacityPeriod.MONTH,
+        "deadline_workdays": settings.GONGHUI["SERVICE_DEADLINE_WORKDAYS"],
+        "status": ServiceStatus.OPEN,
+    }
+    cleaned = {key: data.get(key) for key in SERVICE_FIELDS}
+    for key, value in defaults.items():
+        if cleaned[key] in (None, ""):
+            cleaned[key] = value
     for key in ("name", "description", "how_to_apply", "contact"):
-        if key in cleaned:
-            cleaned[key] = (cleaned[key] or "").strip()
+        cleaned[key] = (cleaned[key] or "").strip()
+    for key, choices in (
+        ("category", ServiceCategory),
+        ("eligibility", Eligibility),
+        ("capacity_period", CapacityPeriod),
+        ("status", ServiceStatus),
+    ):
+        if cleaned[key] not in choices.values:
+            errors[key] = [_("Choose one of the options.")]
     if not cleaned.get("name"):
         errors["name"] = [_("Enter the name of the service.")]
     if not cleaned.get("description"):
@@ -576,6 +594,8 @@ def _clean_project(data: dict) -> dict:
         cleaned["target_quantity"], "target_quantity", errors, positive=True
     )
     cleaned["budget"] = _decimal(cleaned["budget"] or 0, "budget", errors)
+    if cleaned["category"] not in ServiceCategory.values:
+        errors["category"] = [_("Choose one of the options.")]
     org, responsible = cleaned["org"], cleaned["responsible_org"]
     if org is None:
         errors["org"] = [_("Choose the union whose project this is.")]

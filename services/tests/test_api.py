@@ -60,3 +60,13 @@ def test_services_and_projects_through_the_api(api_for, people, city):
     ).json()
     assert body["completion"] == 50.0
     assert ServiceRequest.objects.count() == 0
+
+
+def test_api_service_defaults_and_choices_are_checked(api_for, people, city, settings):
+    settings.GONGHUI = {**settings.GONGHUI, "SERVICE_DEADLINE_WORKDAYS": 7}
+    api = api_for(people.district_a_admin)
+    minimal = {"org": city.district_a.pk, "name": "便民服务", "category": "living"}
+    created = api.post("/api/v1/services/", {**minimal, "description": "理发"}, format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["deadline_workdays"] in (5, 7)
+    assert created.json()["eligibility"] == "all" and created.json()["status"] == "open"

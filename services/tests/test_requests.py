@@ -254,3 +254,12 @@ def test_requesting_a_service_counts_as_taking_part(city):
     assert any(
         member.pk in {row["member_id"] for row in qs} for qs in found if hasattr(qs, "model")
     )
+
+
+def test_service_with_an_unknown_category_is_refused(city, people):
+    from services.tests.factories import make_service as make
+
+    with pytest.raises(ValidationError):
+        make(city.district_a, category="astrology")
+    with pytest.raises(ValidationError):
+        make(city.district_a, eligibility="everyone")
