@@ -5,8 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from dues.api import DuesRecordViewSet
+from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
+from reports.api import ReportDraftViewSet
 from services.api import PracticalProjectViewSet, ServiceRequestViewSet, ServiceViewSet
 
 router = DefaultRouter()
@@ -19,6 +21,10 @@ router.register("dues", DuesRecordViewSet, basename="dues-record")
 router.register("services", ServiceViewSet, basename="service")
 router.register("service-requests", ServiceRequestViewSet, basename="service-request")
 router.register("practical-projects", PracticalProjectViewSet, basename="practical-project")
+router.register("reports", ReportDraftViewSet, basename="report-draft")
+router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
+router.register("nominations", NominationViewSet, basename="nomination")
+router.register("model-workers", ModelWorkerViewSet, basename="model-worker")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "members",
     "dues",
     "services",
+    "reports",
+    "honours",
     "portal",
     "api",
 ]
@@ -228,6 +230,20 @@ GONGHUI = {
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
     # Working days a union has to answer a service request, unless the service says otherwise.
     "SERVICE_DEADLINE_WORKDAYS": int(os.environ.get("GH_SERVICE_DEADLINE_WORKDAYS", "5")),
+    # The drafted work report names a sub-unit's coverage as a problem when its 建会率 lies
+    # this many percentage points or more below the whole org's, and a fall of 入会率 of at
+    # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.
+    "REPORT_COVERAGE_GAP_POINTS": float(os.environ.get("GH_REPORT_COVERAGE_GAP", "10")),
+    "REPORT_JOIN_RATE_DROP_POINTS": float(os.environ.get("GH_REPORT_JOIN_RATE_DROP", "1")),
+    # The dashboard shows figures computed at most this long ago (recomputed in the
+    # background after that; "refresh" recomputes at once). 0 computes on every view.
+    "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),
+    # 选树表彰: default length of a programme's public notice (公示) in working days (no
+    # authoritative figure, DOMAIN §2.9; each programme sets its own), the org levels that
+    # review nominations on their way up, and the unit categories counted as 非公.
+    "HONOURS_NOTICE_WORKDAYS": int(os.environ.get("GH_HONOURS_NOTICE_WORKDAYS", "5")),
+    "HONOURS_REVIEW_LEVELS": ("district", "city"),
+    "HONOURS_NON_PUBLIC_CATEGORIES": ("170", "200", "300", "600"),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
