@@ -13,6 +13,10 @@ class ServicesConfig(AppConfig):
         from services import selectors
 
         stats.register("services", selectors.services_stats, "services/_stats.html", order=40)
+
+        from services import figures
+
+        figures.register()
         todos.register("services", selectors.workbench_todos)
         participation.register("services", selectors.members_who_requested_services)
         home.register(
