@@ -25,6 +25,7 @@ from labour.api import CongressViewSet, ContractViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 from reports.api import ReportDraftViewSet
+from services.api import PracticalProjectViewSet, ServiceRequestViewSet, ServiceViewSet
 from skills.api import SkillAwardViewSet, TrainingViewSet
 from stations.api import PublicStationViewSet, StationViewSet
 from warning.api import AlertViewSet, RiskScoreViewSet, RiskSignalViewSet
@@ -36,6 +37,9 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("services", ServiceViewSet, basename="service")
+router.register("service-requests", ServiceRequestViewSet, basename="service-request")
+router.register("practical-projects", PracticalProjectViewSet, basename="practical-project")
 router.register("reports", ReportDraftViewSet, basename="report-draft")
 router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
 router.register("nominations", NominationViewSet, basename="nomination")

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "dues",
+    "services",
     "reports",
     "honours",
     "assistance",
@@ -237,6 +238,8 @@ GONGHUI = {
     # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
     "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+    # Working days a union has to answer a service request, unless the service says otherwise.
+    "SERVICE_DEADLINE_WORKDAYS": int(os.environ.get("GH_SERVICE_DEADLINE_WORKDAYS", "5")),
     # The drafted work report names a sub-unit's coverage as a problem when its 建会率 lies
     # this many percentage points or more below the whole org's, and a fall of 入会率 of at
     # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.

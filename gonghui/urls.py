@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("portal.urls")),
     path("", include("dues.urls")),
+    path("", include("services.urls")),
     path("", include("reports.urls")),
     path("", include("honours.urls")),
     path("", include("assistance.urls")),

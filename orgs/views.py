@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from core import stats
+from core import stats, todos
 from core.choices import Action
 from core.forms import ScopedForm
 from core.views import (
@@ -410,4 +410,5 @@ class HomeView(LoginRequiredMixin, TemplateView):
         from members.selectors import pending_join_applications
 
         context["join_pending"] = pending_join_applications(user).count()
+        context["todos"] = todos.for_user(user, timezone.localdate())
         return context
