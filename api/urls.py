@@ -7,6 +7,7 @@ from rest_framework.routers import DefaultRouter
 from dues.api import DuesRecordViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
+from rights.api import DisputeViewSet, LawyerViewSet, LegalAidViewSet, TicketViewSet
 
 router = DefaultRouter()
 router.register("orgs", OrgViewSet, basename="org")
@@ -15,6 +16,10 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("tickets", TicketViewSet, basename="ticket")
+router.register("legal-aid", LegalAidViewSet, basename="legal-aid")
+router.register("lawyers", LawyerViewSet, basename="lawyer")
+router.register("disputes", DisputeViewSet, basename="dispute")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "dues",
+    "rights",
     "portal",
     "api",
 ]
@@ -182,6 +183,8 @@ REST_FRAMEWORK = {
         "join_submit": os.environ.get("GH_JOIN_SUBMIT_RATE", "20/hour"),
         "login_code": os.environ.get("GH_LOGIN_CODE_RATE", "10/hour"),
         "login_submit": os.environ.get("GH_LOGIN_SUBMIT_RATE", "30/hour"),
+        "rights_submit": os.environ.get("GH_RIGHTS_SUBMIT_RATE", "10/hour"),
+        "rights_follow": os.environ.get("GH_RIGHTS_FOLLOW_RATE", "30/hour"),
     },
 }
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
@@ -225,6 +228,21 @@ GONGHUI = {
     # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
     "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+    # 12351 tickets: working days to answer per difficulty tier (一般/难点/特别复杂), the
+    # working days before the deadline that a reminder goes out, and the number of workers
+    # from which a ticket, legal-aid case or dispute is a group case (群体性, DOMAIN §3).
+    "TICKET_DEADLINE_WORKDAYS": {
+        "ordinary": int(os.environ.get("GH_TICKET_DAYS_ORDINARY", "5")),
+        "difficult": int(os.environ.get("GH_TICKET_DAYS_DIFFICULT", "10")),
+        "complex": int(os.environ.get("GH_TICKET_DAYS_COMPLEX", "20")),
+    },
+    "TICKET_REMIND_WORKDAYS": int(os.environ.get("GH_TICKET_REMIND_DAYS", "1")),
+    "RIGHTS_GROUP_WORKERS": int(os.environ.get("GH_RIGHTS_GROUP_WORKERS", "10")),
+    # Legal aid is open to members, workers in hardship, and every worker with a matter of
+    # these categories (rights.choices.Category).
+    "LEGAL_AID_OPEN_CATEGORIES": tuple(
+        os.environ.get("GH_LEGAL_AID_OPEN_CATEGORIES", "wage_arrears,work_injury").split(",")
+    ),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a
