@@ -400,8 +400,8 @@ def ticket_assignees(ticket: Ticket, actor):
         get_user_model()
         .objects.filter(
             is_active=True,
-            roleassignment__role__in=roles,
-            roleassignment__org__path__in=ancestors,
+            role_assignments__role__in=roles,
+            role_assignments__org__path__in=ancestors,
         )
         .distinct()
         .order_by("username")
