@@ -118,6 +118,10 @@ def is_overdue(ticket: Ticket, today: datetime.date) -> bool:
 # --- subtree figures (core.stats) -------------------------------------------------------------
 
 
+def _money(value) -> str:
+    return str(Decimal(value or 0).quantize(Decimal("0.01")))
+
+
 def _rate(part, whole):
     return round(100 * part / whole, 1) if whole else None
 
@@ -180,12 +184,12 @@ def rights_stats(org, today: datetime.date | None = None) -> dict:
         "legal_aid_cases": aid["total"],
         "legal_aid_open": aid["open"],
         "legal_aid_concluded": aid["concluded"],
-        "legal_aid_recovered": str(aid["recovered"] or Decimal("0.00")),
+        "legal_aid_recovered": _money(aid["recovered"]),
         "disputes": disputes["total"],
         "disputes_closed": disputes["closed"],
         "disputes_mediated": disputes["mediated"],
         "mediation_success_rate": _rate(disputes["mediated"], disputes["closed"]),
-        "disputes_amount_agreed": str(disputes["agreed"] or Decimal("0.00")),
+        "disputes_amount_agreed": _money(disputes["agreed"]),
     }
 
 
