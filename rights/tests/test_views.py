@@ -159,7 +159,9 @@ def test_viewer_reads_but_cannot_take_steps(client_for, people, city):
 
 def test_todo_list_flags_overdue_tickets_of_the_union_below(client_for, people, city):
     with time_machine.travel(datetime.datetime(2026, 2, 13, 2, tzinfo=datetime.UTC)):
-        overdue = make_ticket(people.union_a_admin, enterprise=city.enterprise_a, subject="甲超期工单")
+        overdue = make_ticket(
+            people.union_a_admin, enterprise=city.enterprise_a, subject="甲超期工单"
+        )
     fresh = make_ticket(people.district_a_admin, enterprise=city.enterprise_a2, subject="新到")
     from rights.tests.test_tickets import _admin_of
 
