@@ -55,3 +55,16 @@ def make_dispute(actor=None, **overrides):
     }
     data.update(overrides)
     return actions.dispute_create(actor=actor, data=data)
+
+
+def make_admin(org):
+    """A user holding the admin role at ``org``."""
+    from django.contrib.auth import get_user_model
+
+    from core.models import RoleAssignment
+
+    user = get_user_model().objects.create_user(
+        username=f"admin_{org.code}", password="pw-12345678"
+    )
+    RoleAssignment.objects.create(user=user, org=org, role="admin")
+    return user

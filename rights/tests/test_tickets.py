@@ -16,7 +16,7 @@ from core.scoping import OutOfScope
 from rights import actions, selectors
 from rights.choices import TicketEventKind, TicketStatus
 from rights.models import Ticket
-from rights.tests.factories import make_ticket, ticket_data
+from rights.tests.factories import make_admin, make_ticket, ticket_data
 
 pytestmark = pytest.mark.django_db
 
@@ -161,7 +161,7 @@ def test_overdue_ticket_escalates_to_parent_once_and_shows_on_its_todo(city, peo
     with time_machine.travel(BEFORE_SPRING_FESTIVAL, tick=False):
         ticket = make_ticket(people.union_a_admin, enterprise=city.enterprise_a)
     # Computed on read: overdue at the union below, on the street's to-do list at once.
-    street_admin = _admin_of(city.street_a)
+    street_admin = make_admin(city.street_a)
     after = datetime.date(2026, 3, 2)
     assert ticket in selectors.todo_tickets(street_admin, after)
     assert ticket not in selectors.todo_tickets(street_admin, datetime.date(2026, 2, 26))
@@ -179,18 +179,6 @@ def test_overdue_ticket_escalates_to_parent_once_and_shows_on_its_todo(city, peo
     assert actions.tickets_remind_and_escalate(today=after)["escalated"] == 0
     assert ticket.events.filter(kind=TicketEventKind.ESCALATED).count() == 1
     assert ticket in selectors.todo_tickets(street_admin, after)
-
-
-def _admin_of(org):
-    from django.contrib.auth import get_user_model
-
-    from core.models import RoleAssignment
-
-    user = get_user_model().objects.create_user(
-        username=f"admin_{org.code}", password="pw-12345678"
-    )
-    RoleAssignment.objects.create(user=user, org=org, role="admin")
-    return user
 
 
 def test_escalation_queries_do_not_grow_with_tickets(city, people, django_assert_max_num_queries):

@@ -12,7 +12,13 @@ from django.urls import reverse
 from core.tests.test_scope import _api_routes, _html_routes
 from rights import actions
 from rights.models import DisputeCase, LegalAidCase, Ticket
-from rights.tests.factories import make_dispute, make_lawyer, make_legal_aid, make_ticket
+from rights.tests.factories import (
+    make_admin,
+    make_dispute,
+    make_lawyer,
+    make_legal_aid,
+    make_ticket,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -163,9 +169,7 @@ def test_todo_list_flags_overdue_tickets_of_the_union_below(client_for, people, 
             people.union_a_admin, enterprise=city.enterprise_a, subject="甲超期工单"
         )
     fresh = make_ticket(people.district_a_admin, enterprise=city.enterprise_a2, subject="新到")
-    from rights.tests.test_tickets import _admin_of
-
-    street_admin = _admin_of(city.street_a)
+    street_admin = make_admin(city.street_a)
     page = client_for(street_admin).get(reverse("rights:ticket-todo")).content.decode()
     assert "甲超期工单" in page and "已超期" in page
     assert "新到" in page  # at the street itself
