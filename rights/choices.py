@@ -23,7 +23,7 @@ class TicketTier(models.TextChoices):
 
 class TicketChannel(models.TextChoices):
     HOTLINE = "hotline", _("Hotline")
-    ONLINE = "online", _("Online")
+    ONLINE = "online", _("Online (web or app)")
     VISIT = "visit", _("Walk-in visit")
     REFERRAL = "referral", _("Referred by another body")
 
@@ -41,8 +41,8 @@ class Category(models.TextChoices):
 
 
 class TicketStatus(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    ASSIGNED = "assigned", _("Assigned")
+    RECEIVED = "received", _("Received and registered")
+    ASSIGNED = "assigned", _("Assigned to a handler")
     HANDLING = "handling", _("Being handled")
     REPLIED = "replied", _("Replied")
     CLOSED = "closed", _("Closed")
@@ -63,8 +63,8 @@ class Satisfaction(models.TextChoices):
 
 
 class TicketEventKind(models.TextChoices):
-    RECEIVED = "received", _("Received")
-    ASSIGNED = "assigned", _("Assigned")
+    RECEIVED = "received", _("Received and registered")
+    ASSIGNED = "assigned", _("Assigned to a handler")
     STARTED = "started", _("Handling started")
     REPLIED = "replied", _("Replied")
     CLOSED = "closed", _("Closed")
@@ -77,11 +77,11 @@ class TicketEventKind(models.TextChoices):
 
 
 class LegalAidStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", _("Awaiting review")
     ACCEPTED = "accepted", _("Accepted")
     REJECTED = "rejected", _("Not accepted")
     ASSIGNED = "assigned", _("Lawyer assigned")
-    CONCLUDED = "concluded", _("Concluded")
+    CONCLUDED = "concluded", _("Case concluded")
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
@@ -93,7 +93,7 @@ OPEN_LEGAL_AID_STATUSES = (
 
 
 class LegalAidChannel(models.TextChoices):
-    ONLINE = "online", _("Online")
+    ONLINE = "online", _("Online (web or app)")
     VISIT = "visit", _("Walk-in visit")
     TICKET = "ticket", _("From a 12351 ticket")
 
@@ -101,7 +101,7 @@ class LegalAidChannel(models.TextChoices):
 class LegalAidOutcome(models.TextChoices):
     UPHELD = "upheld", _("Claims upheld")
     PARTLY = "partly", _("Claims partly upheld")
-    SETTLED = "settled", _("Settled")
+    SETTLED = "settled", _("Settled by agreement")
     DISMISSED = "dismissed", _("Claims dismissed")
     WITHDRAWN = "withdrawn", _("Withdrawn by the applicant")
 
@@ -112,7 +112,7 @@ class LawyerKind(models.TextChoices):
 
 
 class DisputeStatus(models.TextChoices):
-    REGISTERED = "registered", _("Registered")
+    REGISTERED = "registered", _("Case registered")
     MEDIATING = "mediating", _("In mediation")
     CLOSED = "closed", _("Closed")
 

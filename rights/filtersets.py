@@ -65,13 +65,13 @@ class TicketFilterSet(SubtreeFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Number, subject, caller or phone"))
     status = django_filters.ChoiceFilter(choices=TicketStatus.choices, label=_("Status"))
     kind = django_filters.ChoiceFilter(choices=TicketKind.choices, label=_("Type"))
-    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
+    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Matter category"))
     tier = django_filters.ChoiceFilter(choices=TicketTier.choices, label=_("Difficulty"))
-    channel = django_filters.ChoiceFilter(choices=TicketChannel.choices, label=_("Channel"))
+    channel = django_filters.ChoiceFilter(choices=TicketChannel.choices, label=_("Contact channel"))
     is_group = django_filters.BooleanFilter(label=_("Group case"))
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Past the deadline"))
     escalated = django_filters.BooleanFilter(
-        field_name="escalated_to", lookup_expr="isnull", exclude=True, label=_("Escalated")
+        field_name="escalated_to", lookup_expr="isnull", exclude=True, label=_("Escalated upward")
     )
     since = django_filters.DateFilter(
         field_name="received_on", lookup_expr="gte", label=_("Received from")
@@ -98,7 +98,7 @@ class TicketFilterSet(SubtreeFilterSet):
 class LegalAidFilterSet(SubtreeFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Number, applicant or phone"))
     status = django_filters.ChoiceFilter(choices=LegalAidStatus.choices, label=_("Status"))
-    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
+    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Matter category"))
     eligible = django_filters.BooleanFilter(label=_("Eligible"))
     lawyer = django_filters.ModelChoiceFilter(
         queryset=Lawyer.objects.all(), label=_("Lawyer"), widget=HiddenInput
@@ -113,8 +113,8 @@ class LegalAidFilterSet(SubtreeFilterSet):
 class DisputeFilterSet(SubtreeFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Number, party or employer"))
     status = django_filters.ChoiceFilter(choices=DisputeStatus.choices, label=_("Status"))
-    outcome = django_filters.ChoiceFilter(choices=DisputeOutcome.choices, label=_("Outcome"))
-    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Category"))
+    outcome = django_filters.ChoiceFilter(choices=DisputeOutcome.choices, label=_("Case outcome"))
+    category = django_filters.ChoiceFilter(choices=Category.choices, label=_("Matter category"))
     search_fields = ("workers", "employer_name", "enterprise__name", "claims")
 
     class Meta:
@@ -136,7 +136,7 @@ class DisputeFilterSet(SubtreeFilterSet):
 
 class LawyerFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Name or firm"))
-    is_active = django_filters.BooleanFilter(label=_("Available"))
+    is_active = django_filters.BooleanFilter(label=_("Available for cases"))
     org = SubtreeFilterSet.base_filters["org"]
 
     class Meta:

@@ -75,9 +75,9 @@ class TicketForm(CadreWorkplaceFields):
         label=_("Difficulty"), choices=TicketTier.choices, initial=TicketTier.ORDINARY
     )
     channel = forms.ChoiceField(
-        label=_("Channel"), choices=TicketChannel.choices, initial=TicketChannel.HOTLINE
+        label=_("Contact channel"), choices=TicketChannel.choices, initial=TicketChannel.HOTLINE
     )
-    category = forms.ChoiceField(label=_("Category"), choices=_choices(Category.choices))
+    category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
     is_anonymous = forms.BooleanField(label=_("The caller stays anonymous"), required=False)
     caller_name = forms.CharField(label=_("Caller"), max_length=50, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
@@ -86,7 +86,7 @@ class TicketForm(CadreWorkplaceFields):
     amount = forms.DecimalField(
         label=_("Amount involved (yuan)"), max_digits=14, decimal_places=2, required=False
     )
-    subject = forms.CharField(label=_("Subject"), max_length=120)
+    subject = forms.CharField(label=_("Matter in brief"), max_length=120)
     content = forms.CharField(label=_("What the caller says"), widget=TEXTAREA)
     org = forms.ModelChoiceField(
         label=_("Handling union"),
@@ -142,7 +142,7 @@ class TicketRerouteForm(ScopedForm):
 
 class TicketTransferForm(ScopedForm):
     department = forms.CharField(
-        label=_("Department"),
+        label=_("Receiving department"),
         max_length=120,
         help_text=_("E.g. the labour inspection brigade of the district."),
     )
@@ -159,9 +159,9 @@ class LegalAidForm(CadreWorkplaceFields):
     phone = forms.CharField(label=_("Phone"), max_length=20)
     is_member_applicant = forms.BooleanField(label=_("The applicant is a member"), required=False)
     in_hardship = forms.BooleanField(label=_("In hardship"), required=False)
-    category = forms.ChoiceField(label=_("Category"), choices=_choices(Category.choices))
+    category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
     channel = forms.ChoiceField(
-        label=_("Channel"),
+        label=_("Contact channel"),
         choices=[c for c in LegalAidChannel.choices if c[0] != LegalAidChannel.TICKET],
         initial=LegalAidChannel.VISIT,
     )
@@ -216,11 +216,11 @@ class LegalAidAssignForm(ScopedForm):
 
 class LegalAidProgressForm(ScopedForm):
     on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
-    note = forms.CharField(label=_("Progress"), max_length=300)
+    note = forms.CharField(label=_("Case progress"), max_length=300)
 
 
 class LegalAidConcludeForm(ScopedForm):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=_choices(LegalAidOutcome.choices))
+    outcome = forms.ChoiceField(label=_("Case outcome"), choices=_choices(LegalAidOutcome.choices))
     amount_recovered = forms.DecimalField(
         label=_("Amount recovered (yuan)"), max_digits=14, decimal_places=2, required=False
     )
@@ -234,10 +234,10 @@ class LawyerForm(ScopedForm):
         widget=SearchSelect(params={"status": "active"}),
     )
     name = forms.CharField(label=_("Name"), max_length=50)
-    kind = forms.ChoiceField(label=_("Role"), choices=LawyerKind.choices)
+    kind = forms.ChoiceField(label=_("Lawyer or aid worker"), choices=LawyerKind.choices)
     firm = forms.CharField(label=_("Law firm or office"), max_length=120, required=False)
     specialties = forms.CharField(label=_("Specialties"), max_length=200, required=False)
-    is_active = forms.BooleanField(label=_("Available"), required=False, initial=True)
+    is_active = forms.BooleanField(label=_("Available for cases"), required=False, initial=True)
 
 
 class DisputeForm(CadreWorkplaceFields):
@@ -245,7 +245,7 @@ class DisputeForm(CadreWorkplaceFields):
         label=_("Worker party"), max_length=300, help_text=_("Names, or e.g. 张三等12人.")
     )
     workers_involved = forms.IntegerField(label=_("Workers involved"), min_value=1, initial=1)
-    category = forms.ChoiceField(label=_("Category"), choices=_choices(Category.choices))
+    category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
     claims = forms.CharField(label=_("Claims"), widget=TEXTAREA)
     amount_claimed = forms.DecimalField(
         label=_("Amount claimed (yuan)"), max_digits=14, decimal_places=2, required=False
@@ -273,13 +273,13 @@ class DisputeForm(CadreWorkplaceFields):
 
 class SessionForm(ScopedForm):
     held_on = forms.DateField(label=_("Held on"), widget=DATE_WIDGET)
-    place = forms.CharField(label=_("Place"), max_length=120, required=False)
+    place = forms.CharField(label=_("Place of the session"), max_length=120, required=False)
     attendees = forms.CharField(label=_("Attendees"), max_length=300, required=False)
-    summary = forms.CharField(label=_("Summary"), widget=TEXTAREA)
+    summary = forms.CharField(label=_("Session summary"), widget=TEXTAREA)
 
 
 class DisputeCloseForm(ScopedForm):
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=_choices(DisputeOutcome.choices))
+    outcome = forms.ChoiceField(label=_("Case outcome"), choices=_choices(DisputeOutcome.choices))
     amount_agreed = forms.DecimalField(
         label=_("Amount agreed (yuan)"), max_digits=14, decimal_places=2, required=False
     )
@@ -325,7 +325,7 @@ class ComplaintForm(WorkplaceFields):
     )
     caller_name = forms.CharField(label=_("Your name"), max_length=50, required=False)
     phone = forms.CharField(
-        label=_("Your phone"),
+        label=_("Your phone number"),
         max_length=20,
         required=False,
         widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),

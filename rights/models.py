@@ -64,7 +64,7 @@ class CallerMixin(models.Model):
         related_name="+",
         verbose_name=_("place of work"),
     )
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    category = models.CharField(_("matter category"), max_length=20, choices=Category.choices)
     workers_involved = models.PositiveIntegerField(_("workers involved"), default=1)
     amount = models.DecimalField(_("amount involved (yuan)"), null=True, blank=True, **_MONEY)
     follow_code_hash = models.CharField(
@@ -90,10 +90,10 @@ class Ticket(CallerMixin):
     tier = models.CharField(
         _("difficulty"), max_length=12, choices=TicketTier.choices, default=TicketTier.ORDINARY
     )
-    channel = models.CharField(_("channel"), max_length=12, choices=TicketChannel.choices)
+    channel = models.CharField(_("contact channel"), max_length=12, choices=TicketChannel.choices)
     is_anonymous = models.BooleanField(_("anonymous"), default=False)
     is_member_caller = models.BooleanField(_("caller is a member"), default=False)
-    subject = models.CharField(_("subject"), max_length=120)
+    subject = models.CharField(_("matter in brief"), max_length=120)
     content = models.TextField(_("what the caller says"))
     is_group = models.BooleanField(_("group case"), default=False, db_index=True)
     status = models.CharField(
@@ -115,7 +115,7 @@ class Ticket(CallerMixin):
         verbose_name=_("handled by"),
     )
     reply = models.TextField(_("reply"), blank=True)
-    resolved = models.BooleanField(_("resolved"), null=True, blank=True)
+    resolved = models.BooleanField(_("matter resolved"), null=True, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     transferred_to = models.CharField(_("transferred to"), max_length=120, blank=True)
@@ -195,7 +195,7 @@ class Lawyer(models.Model):
     )
     firm = models.CharField(_("law firm or office"), max_length=120, blank=True)
     specialties = models.CharField(_("specialties"), max_length=200, blank=True)
-    is_active = models.BooleanField(_("available"), default=True)
+    is_active = models.BooleanField(_("available for cases"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -221,7 +221,7 @@ class LegalAidCase(CallerMixin):
     org = models.ForeignKey(
         "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=_("handling union")
     )
-    channel = models.CharField(_("channel"), max_length=10, choices=LegalAidChannel.choices)
+    channel = models.CharField(_("contact channel"), max_length=10, choices=LegalAidChannel.choices)
     ticket = models.ForeignKey(
         Ticket,
         on_delete=models.PROTECT,
@@ -255,7 +255,7 @@ class LegalAidCase(CallerMixin):
     )
     concluded_on = models.DateField(_("concluded on"), null=True, blank=True)
     outcome = models.CharField(
-        _("outcome"), max_length=10, choices=LegalAidOutcome.choices, blank=True
+        _("case outcome"), max_length=10, choices=LegalAidOutcome.choices, blank=True
     )
     amount_recovered = models.DecimalField(
         _("amount recovered (yuan)"), null=True, blank=True, **_MONEY
@@ -289,7 +289,7 @@ class LegalAidProgress(models.Model):
 
     case = models.ForeignKey(LegalAidCase, on_delete=models.CASCADE, related_name="progress")
     on = models.DateField(_("date"))
-    note = models.CharField(_("progress"), max_length=300)
+    note = models.CharField(_("case progress"), max_length=300)
     actor_name = models.CharField(_("by"), max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -334,7 +334,7 @@ class DisputeCase(models.Model):
     employer_name = models.CharField(_("employer (as given)"), max_length=200, blank=True)
     workers = models.CharField(_("worker party"), max_length=300)
     workers_involved = models.PositiveIntegerField(_("workers involved"), default=1)
-    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+    category = models.CharField(_("matter category"), max_length=20, choices=Category.choices)
     claims = models.TextField(_("claims"))
     amount_claimed = models.DecimalField(
         _("amount claimed (yuan)"), null=True, blank=True, **_MONEY
@@ -350,7 +350,7 @@ class DisputeCase(models.Model):
     registered_on = models.DateField(_("registered on"), db_index=True)
     closed_on = models.DateField(_("closed on"), null=True, blank=True)
     outcome = models.CharField(
-        _("outcome"), max_length=12, choices=DisputeOutcome.choices, blank=True
+        _("case outcome"), max_length=12, choices=DisputeOutcome.choices, blank=True
     )
     amount_agreed = models.DecimalField(_("amount agreed (yuan)"), null=True, blank=True, **_MONEY)
     outcome_note = models.CharField(_("outcome note"), max_length=300, blank=True)
@@ -389,9 +389,9 @@ class MediationSession(models.Model):
 
     case = models.ForeignKey(DisputeCase, on_delete=models.CASCADE, related_name="sessions")
     held_on = models.DateField(_("held on"))
-    place = models.CharField(_("place"), max_length=120, blank=True)
+    place = models.CharField(_("place of the session"), max_length=120, blank=True)
     attendees = models.CharField(_("attendees"), max_length=300, blank=True)
-    summary = models.TextField(_("summary"))
+    summary = models.TextField(_("session summary"))
     actor_name = models.CharField(_("recorded by"), max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

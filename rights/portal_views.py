@@ -66,7 +66,7 @@ class _SubmitView(View):
                 return render(
                     request,
                     self.receipt_template,
-                    {"record": record, "code": code, "title": _("Received")},
+                    {"record": record, "code": code, "title": _("Received and registered")},
                 )
         return self.page(request, form)
 

@@ -150,7 +150,7 @@ class TicketStepView(StepView):
 class TicketAssignView(TicketStepView):
     form_class = forms.TicketAssignForm
     step = "ticket_assign"
-    heading = gettext_lazy("Assign")
+    heading = gettext_lazy("Assign a handler")
     done = gettext_lazy("The ticket was assigned.")
 
     def get_form_kwargs(self):
@@ -176,7 +176,7 @@ class TicketReplyView(TicketStepView):
 class TicketCloseView(TicketStepView):
     form_class = forms.NoteForm
     step = "ticket_close"
-    heading = gettext_lazy("Close")
+    heading = gettext_lazy("Close the ticket")
     done = gettext_lazy("The ticket was closed.")
 
 
@@ -303,7 +303,7 @@ class LegalAidStepView(StepView):
 class LegalAidAcceptView(LegalAidStepView):
     form_class = forms.LegalAidAcceptForm
     step = "legal_aid_accept"
-    heading = gettext_lazy("Accept")
+    heading = gettext_lazy("Accept the application")
     done = gettext_lazy("The application was accepted.")
 
     def get_initial(self):
@@ -313,7 +313,7 @@ class LegalAidAcceptView(LegalAidStepView):
 class LegalAidRejectView(LegalAidStepView):
     form_class = forms.LegalAidRejectForm
     step = "legal_aid_reject"
-    heading = gettext_lazy("Decline")
+    heading = gettext_lazy("Decline the application")
     done = gettext_lazy("The application was declined.")
     danger = True
 
@@ -338,7 +338,7 @@ class LegalAidProgressView(LegalAidStepView):
 class LegalAidConcludeView(LegalAidStepView):
     form_class = forms.LegalAidConcludeForm
     step = "legal_aid_conclude"
-    heading = gettext_lazy("Conclude")
+    heading = gettext_lazy("Conclude the case")
     done = gettext_lazy("The case was concluded.")
 
     def get_initial(self):
