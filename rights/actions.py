@@ -294,6 +294,16 @@ def _event(ticket, kind, actor, note="", at=None) -> TicketEvent:
     )
 
 
+def caller_phone_reveal(*, actor, record) -> str:
+    """The caller's plain phone (a ticket or legal-aid case), for a role allowed to reveal
+    personal data; every reveal is logged."""
+    ensure_in_scope(actor, record, Action.REVEAL)
+    if not record.caller_phone_cipher:
+        return ""
+    audit.record(actor, record, AuditAction.REVEAL, extra={"field": [None, "caller_phone"]})
+    return pii.decrypt(record.caller_phone_cipher)
+
+
 # --- tickets -----------------------------------------------------------------------------------
 
 

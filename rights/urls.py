@@ -16,6 +16,11 @@ urlpatterns = [
     path("tickets/<int:pk>/reroute/", views.TicketRerouteView.as_view(), name="ticket-reroute"),
     path("tickets/<int:pk>/transfer/", views.TicketTransferView.as_view(), name="ticket-transfer"),
     path("tickets/<int:pk>/callback/", views.TicketCallbackView.as_view(), name="ticket-callback"),
+    path(
+        "tickets/<int:pk>/reveal-phone/",
+        views.TicketPhoneRevealView.as_view(),
+        name="ticket-reveal-phone",
+    ),
     path("legal-aid/", views.LegalAidListView.as_view(), name="legal-aid-list"),
     path("legal-aid/new/", views.LegalAidCreateView.as_view(), name="legal-aid-create"),
     path("legal-aid/<int:pk>/", views.LegalAidDetailView.as_view(), name="legal-aid-detail"),
@@ -31,6 +36,11 @@ urlpatterns = [
         "legal-aid/<int:pk>/conclude/",
         views.LegalAidConcludeView.as_view(),
         name="legal-aid-conclude",
+    ),
+    path(
+        "legal-aid/<int:pk>/reveal-phone/",
+        views.LegalAidPhoneRevealView.as_view(),
+        name="legal-aid-reveal-phone",
     ),
     path("lawyers/", views.LawyerListView.as_view(), name="lawyer-list"),
     path("lawyers/new/", views.LawyerCreateView.as_view(), name="lawyer-create"),

@@ -4,14 +4,22 @@ legal aid, the lawyer roster, labour-dispute mediation. Rules live in ``rights.a
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 
 from core.choices import Action
-from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
+from core.views import (
+    ActionFormView,
+    ObjectDetailView,
+    ObjectListView,
+    ScopedMixin,
+    ScopedObjectFormView,
+)
 from rights import actions, forms, selectors
 from rights.filtersets import DisputeFilterSet, LawyerFilterSet, LegalAidFilterSet, TicketFilterSet
 from rights.models import DisputeCase, Lawyer, LegalAidCase, Ticket
@@ -29,8 +37,31 @@ TABS = [
 ]
 
 
+def _can(user, obj, action=Action.CHANGE) -> bool:
+    return type(obj).objects.visible_to(user, action).filter(pk=obj.pk).exists()
+
+
 def _can_change(user, obj) -> bool:
-    return type(obj).objects.visible_to(user, Action.CHANGE).filter(pk=obj.pk).exists()
+    return _can(user, obj)
+
+
+class CallerPhoneRevealView(ScopedMixin, View):
+    """POST: the caller's plain phone as an HTMX fragment; audited by the action."""
+
+    scope_action = Action.REVEAL
+
+    def post(self, request, pk):
+        record = self.get_scoped_object(pk)
+        value = actions.caller_phone_reveal(actor=request.user, record=record)
+        return HttpResponse(format_html('<span data-testid="revealed">{}</span>', value))
+
+
+class TicketPhoneRevealView(CallerPhoneRevealView):
+    model = Ticket
+
+
+class LegalAidPhoneRevealView(CallerPhoneRevealView):
+    model = LegalAidCase
 
 
 # --- tickets -------------------------------------------------------------------------------
@@ -84,6 +115,7 @@ class TicketDetailView(ObjectDetailView):
         today = timezone.localdate()
         context.update(
             can_change=_can_change(self.request.user, ticket),
+            can_reveal=_can(self.request.user, ticket, Action.REVEAL),
             events=ticket.events.select_related("org"),
             overdue=selectors.is_overdue(ticket, today),
             open=ticket.status in actions.OPEN_TICKET_STATUSES,
@@ -237,6 +269,7 @@ class LegalAidDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         context.update(
             can_change=_can_change(self.request.user, self.object),
+            can_reveal=_can(self.request.user, self.object, Action.REVEAL),
             progress=self.object.progress.all(),
             disputes=self.object.disputes.all(),
         )

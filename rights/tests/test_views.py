@@ -267,3 +267,22 @@ def test_lawyer_roster_pages(client_for, people, city):
         reverse("rights:lawyer-create"), {"org": city.district_b.pk, "name": "越权律师"}
     )
     assert response.status_code == 200 and not Lawyer.objects.filter(name="越权律师").exists()
+
+
+def test_caller_phone_reveal_is_audited_and_needs_the_right(client_for, people, city):
+    from core.models import AuditEntry
+
+    ticket = make_ticket(people.district_a_admin, enterprise=city.enterprise_a, phone="13711112222")
+    url = reverse("rights:ticket-reveal-phone", args=[ticket.pk])
+    viewer = client_for(people.district_a_viewer)
+    assert (
+        'data-testid="reveal-phone"' not in viewer.get(ticket.get_absolute_url()).content.decode()
+    )
+    assert viewer.post(url).status_code == 404
+    admin = client_for(people.district_a_admin)
+    assert 'data-testid="reveal-phone"' in admin.get(ticket.get_absolute_url()).content.decode()
+    assert "13711112222" in admin.post(url).content.decode()
+    assert AuditEntry.objects.filter(action="reveal", object_id=str(ticket.pk)).count() == 1
+    case = make_legal_aid(people.district_a_admin, enterprise=city.enterprise_a)
+    revealed = admin.post(reverse("rights:legal-aid-reveal-phone", args=[case.pk]))
+    assert "13900002222" in revealed.content.decode()
