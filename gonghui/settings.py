@@ -202,6 +202,19 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "JoinStatusEnum": "members.choices.JoinStatus",
         "DuesStatusEnum": "dues.choices.DuesStatus",
+        "JoinKindEnum": "members.choices.JoinKind",
+        "TicketKindEnum": "rights.choices.TicketKind",
+        "TicketTierEnum": "rights.choices.TicketTier",
+        "TicketChannelEnum": "rights.choices.TicketChannel",
+        "TicketStatusEnum": "rights.choices.TicketStatus",
+        "RightsCategoryEnum": "rights.choices.Category",
+        "SatisfactionEnum": "rights.choices.Satisfaction",
+        "LegalAidStatusEnum": "rights.choices.LegalAidStatus",
+        "LegalAidChannelEnum": "rights.choices.LegalAidChannel",
+        "LegalAidOutcomeEnum": "rights.choices.LegalAidOutcome",
+        "LawyerKindEnum": "rights.choices.LawyerKind",
+        "DisputeStatusEnum": "rights.choices.DisputeStatus",
+        "DisputeOutcomeEnum": "rights.choices.DisputeOutcome",
     },
 }
 

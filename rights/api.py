@@ -151,7 +151,7 @@ class RerouteSerializer(NoteSerializer):
     to_org_code = serializers.CharField(max_length=32)
 
 
-class TransferSerializer(NoteSerializer):
+class TicketTransferSerializer(NoteSerializer):
     department = serializers.CharField(max_length=120)
 
 
@@ -188,9 +188,27 @@ class PublicMixin:
         scope = self.public_actions.get(self.action)
         return [ClientRateThrottle(scope)] if scope else super().get_throttles()
 
-    def _receipt(self, record, code):
+    # Set by the viewset: what a worker sends, the action it goes to, how a code is looked
+    # up, and what the worker reads back.
+    submit_serializer = None
+    submit_action = ""
+    follow_selector = ""
+    status_serializer = None
+
+    def _submit(self, request):
+        payload = self.submit_serializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        record, code = getattr(actions, self.submit_action)(data=payload.validated_data)
         body = {"number": record.number, "org_name": record.org.name, "follow_code": code}
         return Response(ReceiptSerializer(body).data, status=status.HTTP_201_CREATED)
+
+    def _follow(self, request):
+        payload = FollowSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        record = getattr(selectors, self.follow_selector)(payload.validated_data["code"])
+        if record is None:
+            raise NotFound(_("No complaint or application has this code. Check it and try again."))
+        return Response(self.status_serializer(record).data)
 
 
 class TicketViewSet(StepMixin, PublicMixin, ScopedReadOnlyViewSet, mixins.CreateModelMixin):
@@ -203,6 +221,10 @@ class TicketViewSet(StepMixin, PublicMixin, ScopedReadOnlyViewSet, mixins.Create
     ordering = ["-received_at", "-id"]
     object_argument = "ticket"
     public_actions = {"submit": "rights_submit", "follow": "rights_follow"}
+    submit_serializer = PublicTicketSerializer
+    submit_action = "ticket_submit"
+    follow_selector = "ticket_by_follow_code"
+    status_serializer = PublicTicketStatusSerializer
 
     @extend_schema(request=TicketCreateSerializer, responses={201: TicketSerializer})
     def create(self, request):
@@ -215,20 +237,12 @@ class TicketViewSet(StepMixin, PublicMixin, ScopedReadOnlyViewSet, mixins.Create
     @extend_schema(request=PublicTicketSerializer, responses={201: ReceiptSerializer})
     @action(detail=False, methods=["post"])
     def submit(self, request):
-        payload = PublicTicketSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        ticket, code = actions.ticket_submit(data=payload.validated_data)
-        return self._receipt(ticket, code)
+        return self._submit(request)
 
     @extend_schema(request=FollowSerializer, responses=PublicTicketStatusSerializer)
     @action(detail=False, methods=["post"])
     def follow(self, request):
-        payload = FollowSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        ticket = selectors.ticket_by_follow_code(payload.validated_data["code"])
-        if ticket is None:
-            raise NotFound(_("No complaint or application has this code. Check it and try again."))
-        return Response(PublicTicketStatusSerializer(ticket).data)
+        return self._follow(request)
 
     @extend_schema(request=AssignSerializer, responses=TicketSerializer)
     @action(detail=True, methods=["post"])
@@ -259,10 +273,10 @@ class TicketViewSet(StepMixin, PublicMixin, ScopedReadOnlyViewSet, mixins.Create
         ticket = actions.ticket_reroute(actor=request.user, ticket=ticket, **payload.validated_data)
         return Response(self.get_serializer(ticket).data)
 
-    @extend_schema(request=TransferSerializer, responses=TicketSerializer)
+    @extend_schema(request=TicketTransferSerializer, responses=TicketSerializer)
     @action(detail=True, methods=["post"])
     def transfer(self, request, pk=None):
-        return self._step(request, "ticket_transfer", TransferSerializer)
+        return self._step(request, "ticket_transfer", TicketTransferSerializer)
 
     @extend_schema(request=CallbackSerializer, responses=TicketSerializer)
     @action(detail=True, methods=["post"])
@@ -360,6 +374,10 @@ class LegalAidViewSet(StepMixin, PublicMixin, ScopedReadOnlyViewSet, mixins.Crea
     ordering = ["-submitted_on", "-id"]
     object_argument = "case"
     public_actions = {"submit": "rights_submit", "follow": "rights_follow"}
+    submit_serializer = PublicLegalAidSerializer
+    submit_action = "legal_aid_submit"
+    follow_selector = "legal_aid_by_follow_code"
+    status_serializer = PublicLegalAidStatusSerializer
 
     @extend_schema(request=LegalAidCreateSerializer, responses={201: LegalAidSerializer})
     def create(self, request):
@@ -372,20 +390,12 @@ class LegalAidViewSet(StepMixin, PublicMixin, ScopedReadOnlyViewSet, mixins.Crea
     @extend_schema(request=PublicLegalAidSerializer, responses={201: ReceiptSerializer})
     @action(detail=False, methods=["post"])
     def submit(self, request):
-        payload = PublicLegalAidSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        case, code = actions.legal_aid_submit(data=payload.validated_data)
-        return self._receipt(case, code)
+        return self._submit(request)
 
     @extend_schema(request=FollowSerializer, responses=PublicLegalAidStatusSerializer)
     @action(detail=False, methods=["post"])
     def follow(self, request):
-        payload = FollowSerializer(data=request.data)
-        payload.is_valid(raise_exception=True)
-        case = selectors.legal_aid_by_follow_code(payload.validated_data["code"])
-        if case is None:
-            raise NotFound(_("No complaint or application has this code. Check it and try again."))
-        return Response(PublicLegalAidStatusSerializer(case).data)
+        return self._follow(request)
 
     @extend_schema(request=AcceptSerializer, responses=LegalAidSerializer)
     @action(detail=True, methods=["post"])

@@ -158,6 +158,11 @@ class StepView(ScopedObjectFormView):
     heading = ""
     done = ""
     danger = False
+    # A date field the form starts at today.
+    today_field = ""
+
+    def get_initial(self):
+        return {self.today_field: timezone.localdate()} if self.today_field else {}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -363,9 +368,7 @@ class LegalAidProgressView(LegalAidStepView):
     step = "legal_aid_progress"
     heading = gettext_lazy("Record progress")
     done = gettext_lazy("The progress was recorded.")
-
-    def get_initial(self):
-        return {"on": timezone.localdate()}
+    today_field = "on"
 
 
 class LegalAidConcludeView(LegalAidStepView):
@@ -373,9 +376,7 @@ class LegalAidConcludeView(LegalAidStepView):
     step = "legal_aid_conclude"
     heading = gettext_lazy("Conclude the case")
     done = gettext_lazy("The case was concluded.")
-
-    def get_initial(self):
-        return {"on": timezone.localdate()}
+    today_field = "on"
 
 
 # --- lawyers -----------------------------------------------------------------------------
@@ -539,9 +540,7 @@ class DisputeSessionView(DisputeStepView):
     step = "dispute_session_add"
     heading = gettext_lazy("Record a mediation session")
     done = gettext_lazy("The session was recorded.")
-
-    def get_initial(self):
-        return {"held_on": timezone.localdate()}
+    today_field = "held_on"
 
 
 class DisputeCloseView(DisputeStepView):
@@ -549,6 +548,4 @@ class DisputeCloseView(DisputeStepView):
     step = "dispute_close"
     heading = gettext_lazy("Close the case")
     done = gettext_lazy("The case was closed.")
-
-    def get_initial(self):
-        return {"on": timezone.localdate()}
+    today_field = "on"

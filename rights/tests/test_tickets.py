@@ -224,3 +224,17 @@ def test_subtree_figures(city, people):
     assert figures["tickets_by_status"]["replied"] == 1
     city_figures = selectors.rights_stats(city.city)
     assert city_figures["tickets"] == 2 and city_figures["tickets_open"] == 1
+
+
+def test_background_task_and_command_arguments(city, people):
+    from django.core.management.base import CommandError
+
+    from rights.tasks import remind_and_escalate_tickets
+
+    with time_machine.travel(BEFORE_SPRING_FESTIVAL, tick=False):
+        make_ticket(people.union_a_admin, enterprise=city.enterprise_a)
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC)):
+        result = remind_and_escalate_tickets.enqueue()
+    assert result.return_value == {"reminded": 0, "escalated": 1}
+    with pytest.raises(CommandError):
+        call_command("rights_deadlines", today="2026-13-01")
