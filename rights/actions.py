@@ -492,6 +492,37 @@ def ticket_close(*, actor, ticket: Ticket, note: str = "") -> Ticket:
     return ticket
 
 
+def ticket_reclassify(
+    *, actor, ticket: Ticket, tier: str, category: str, workers_involved, amount=None
+) -> Ticket:
+    """定性: after a first look, set the difficulty tier (the deadline is counted again from
+    the day of receipt), the category, the workers involved (the group flag follows) and the
+    amount, while the ticket is open."""
+    fail = _Errors()
+    data = {"tier": tier, "category": category, "workers_involved": workers_involved}
+    tier = _choice(data, "tier", TicketTier.choices, fail)
+    category = _choice(data, "category", Category.choices, fail)
+    workers = _workers(data, fail)
+    amount = _amount({"amount": amount}, "amount", fail)
+    fail.raise_if_any()
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if ticket.status not in OPEN_TICKET_STATUSES:
+            raise ValidationError(
+                _("The ticket is %(status)s; only open tickets can be reclassified.")
+                % {"status": ticket.get_status_display()}
+            )
+        before = audit.snapshot(ticket)
+        ticket.tier, ticket.category, ticket.amount = tier, category, amount
+        ticket.workers_involved = workers
+        ticket.is_group = workers >= group_threshold()
+        ticket.due_on = ticket_due_on(ticket.received_on, tier)
+        ticket.save()
+        audit.record(actor, ticket, AuditAction.UPDATE, before)
+        ensure_in_scope(actor, ticket)
+    return ticket
+
+
 def ticket_reroute(*, actor, ticket: Ticket, to_org_code: str, note: str = "") -> Ticket:
     """转交: send an open ticket to another union (归口办理、属地管理). It starts there as
     received, with a deadline counted from today; the escalation flag is cleared."""

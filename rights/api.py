@@ -147,6 +147,15 @@ class ReplySerializer(serializers.Serializer):
     resolved = serializers.BooleanField(default=False)
 
 
+class ReclassifySerializer(serializers.Serializer):
+    tier = serializers.ChoiceField(choices=TicketTier.choices)
+    category = serializers.ChoiceField(choices=Category.choices)
+    workers_involved = serializers.IntegerField(min_value=1)
+    amount = serializers.DecimalField(
+        max_digits=14, decimal_places=2, required=False, allow_null=True
+    )
+
+
 class RerouteSerializer(NoteSerializer):
     to_org_code = serializers.CharField(max_length=32)
 
@@ -263,6 +272,11 @@ class TicketViewSet(StepMixin, PublicMixin, ScopedReadOnlyViewSet, mixins.Create
     @action(detail=True, methods=["post"])
     def close(self, request, pk=None):
         return self._step(request, "ticket_close", NoteSerializer)
+
+    @extend_schema(request=ReclassifySerializer, responses=TicketSerializer)
+    @action(detail=True, methods=["post"])
+    def reclassify(self, request, pk=None):
+        return self._step(request, "ticket_reclassify", ReclassifySerializer)
 
     @extend_schema(request=RerouteSerializer, responses=TicketSerializer)
     @action(detail=True, methods=["post"])

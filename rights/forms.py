@@ -131,6 +131,15 @@ class TicketReplyForm(ScopedForm):
     resolved = forms.BooleanField(label=_("The matter is resolved"), required=False)
 
 
+class TicketReclassifyForm(ScopedForm):
+    tier = forms.ChoiceField(label=_("Difficulty"), choices=TicketTier.choices)
+    category = forms.ChoiceField(label=_("Matter category"), choices=Category.choices)
+    workers_involved = forms.IntegerField(label=_("Workers involved"), min_value=1)
+    amount = forms.DecimalField(
+        label=_("Amount involved (yuan)"), max_digits=14, decimal_places=2, required=False
+    )
+
+
 class TicketRerouteForm(ScopedForm):
     to_org_code = forms.CharField(
         label=_("Union code"),

@@ -13,6 +13,11 @@ urlpatterns = [
     path("tickets/<int:pk>/start/", views.TicketStartView.as_view(), name="ticket-start"),
     path("tickets/<int:pk>/reply/", views.TicketReplyView.as_view(), name="ticket-reply"),
     path("tickets/<int:pk>/close/", views.TicketCloseView.as_view(), name="ticket-close"),
+    path(
+        "tickets/<int:pk>/reclassify/",
+        views.TicketReclassifyView.as_view(),
+        name="ticket-reclassify",
+    ),
     path("tickets/<int:pk>/reroute/", views.TicketRerouteView.as_view(), name="ticket-reroute"),
     path("tickets/<int:pk>/transfer/", views.TicketTransferView.as_view(), name="ticket-transfer"),
     path("tickets/<int:pk>/callback/", views.TicketCallbackView.as_view(), name="ticket-callback"),

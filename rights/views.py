@@ -217,6 +217,22 @@ class TicketCloseView(TicketStepView):
     done = gettext_lazy("The ticket was closed.")
 
 
+class TicketReclassifyView(TicketStepView):
+    form_class = forms.TicketReclassifyForm
+    step = "ticket_reclassify"
+    heading = gettext_lazy("Reclassify")
+    done = gettext_lazy("The ticket was reclassified; the deadline was counted again.")
+
+    def get_initial(self):
+        ticket = self.object
+        return {
+            "tier": ticket.tier,
+            "category": ticket.category,
+            "workers_involved": ticket.workers_involved,
+            "amount": ticket.amount,
+        }
+
+
 class TicketRerouteView(TicketStepView):
     form_class = forms.TicketRerouteForm
     step = "ticket_reroute"

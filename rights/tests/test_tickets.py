@@ -238,3 +238,25 @@ def test_background_task_and_command_arguments(city, people):
     assert result.return_value == {"reminded": 0, "escalated": 1}
     with pytest.raises(CommandError):
         call_command("rights_deadlines", today="2026-13-01")
+
+
+def test_reclassify_recounts_the_deadline_and_the_group_flag(city, people):
+    admin = people.union_a_admin
+    with time_machine.travel(BEFORE_SPRING_FESTIVAL, tick=False):
+        ticket = make_ticket(admin, enterprise=city.enterprise_a)
+    ticket = actions.ticket_reclassify(
+        actor=admin, ticket=ticket, tier="difficult", category="dismissal", workers_involved=25
+    )
+    # Ten working days from 13 Feb: 14, 24, 25, 26, 27, 28 Feb, 2, 3, 4, 5 March.
+    assert ticket.due_on == datetime.date(2026, 3, 5)
+    assert ticket.is_group and ticket.category == "dismissal" and ticket.amount is None
+    with pytest.raises(ValidationError) as error:
+        actions.ticket_reclassify(
+            actor=admin, ticket=ticket, tier="x", category="y", workers_involved=0
+        )
+    assert set(error.value.message_dict) == {"tier", "category", "workers_involved"}
+    actions.ticket_transfer(actor=admin, ticket=ticket, department="监察大队")
+    with pytest.raises(ValidationError):
+        actions.ticket_reclassify(
+            actor=admin, ticket=ticket, tier="ordinary", category="other", workers_involved=1
+        )

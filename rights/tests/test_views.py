@@ -125,6 +125,10 @@ def test_cadre_handles_a_ticket_through_the_pages(client_for, people, city):
     # The code is shown once only.
     assert code not in client.get(ticket.get_absolute_url()).content.decode()
     steps = [
+        (
+            "rights:ticket-reclassify",
+            {"tier": "complex", "category": "wage_arrears", "workers_involved": "2"},
+        ),
         ("rights:ticket-start", {}),
         ("rights:ticket-reply", {"reply": "已协调企业发放", "resolved": "on"}),
         ("rights:ticket-close", {}),
@@ -136,6 +140,7 @@ def test_cadre_handles_a_ticket_through_the_pages(client_for, people, city):
         assert client.post(url, data).status_code == 302, name
     ticket.refresh_from_db()
     assert ticket.status == "closed" and ticket.satisfaction == "satisfied"
+    assert ticket.tier == "complex"
     detail = client.get(ticket.get_absolute_url()).content.decode()
     assert "满意度回访" in detail and "已协调企业发放" in detail
     history = client.get(ticket.get_absolute_url(), {"tab": "history"})
