@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from core.tests.test_scope import _api_routes, _html_routes
 from rights import actions
-from rights.models import DisputeCase, LegalAidCase, Ticket
+from rights.models import DisputeCase, Lawyer, LegalAidCase, Ticket
 from rights.tests.factories import (
     make_admin,
     make_dispute,
@@ -258,9 +258,6 @@ def test_lawyer_roster_pages(client_for, people, city):
         {"org": city.district_a.pk, "name": "孙律师", "kind": "lawyer", "is_active": "on"},
     )
     assert response.status_code == 302
-    lawyer = city.district_a.__class__.objects.none()
-    from rights.models import Lawyer
-
     lawyer = Lawyer.objects.get(name="孙律师")
     response = client.post(
         reverse("rights:lawyer-edit", args=[lawyer.pk]),
