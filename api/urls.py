@@ -4,9 +4,17 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from assistance.api import (
+    AllocationViewSet,
+    AssistanceRecordViewSet,
+    CampaignViewSet,
+    HardshipFileViewSet,
+)
 from dues.api import DuesRecordViewSet
+from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
+from reports.api import ReportDraftViewSet
 from rights.api import DisputeViewSet, LawyerViewSet, LegalAidViewSet, TicketViewSet
 
 router = DefaultRouter()
@@ -20,6 +28,14 @@ router.register("tickets", TicketViewSet, basename="ticket")
 router.register("legal-aid", LegalAidViewSet, basename="legal-aid")
 router.register("lawyers", LawyerViewSet, basename="lawyer")
 router.register("disputes", DisputeViewSet, basename="dispute")
+router.register("reports", ReportDraftViewSet, basename="report-draft")
+router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
+router.register("nominations", NominationViewSet, basename="nomination")
+router.register("model-workers", ModelWorkerViewSet, basename="model-worker")
+router.register("hardship-files", HardshipFileViewSet, basename="hardship-file")
+router.register("assistance", AssistanceRecordViewSet, basename="assistance-record")
+router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("campaign-funds", AllocationViewSet, basename="campaign-fund")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -59,6 +59,9 @@ INSTALLED_APPS = [
     "members",
     "dues",
     "rights",
+    "reports",
+    "honours",
+    "assistance",
     "portal",
     "api",
 ]
@@ -256,6 +259,46 @@ GONGHUI = {
     "LEGAL_AID_OPEN_CATEGORIES": tuple(
         os.environ.get("GH_LEGAL_AID_OPEN_CATEGORIES", "wage_arrears,work_injury").split(",")
     ),
+    # The drafted work report names a sub-unit's coverage as a problem when its 建会率 lies
+    # this many percentage points or more below the whole org's, and a fall of 入会率 of at
+    # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.
+    "REPORT_COVERAGE_GAP_POINTS": float(os.environ.get("GH_REPORT_COVERAGE_GAP", "10")),
+    "REPORT_JOIN_RATE_DROP_POINTS": float(os.environ.get("GH_REPORT_JOIN_RATE_DROP", "1")),
+    # The dashboard shows figures computed at most this long ago (recomputed in the
+    # background after that; "refresh" recomputes at once). 0 computes on every view.
+    "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),
+    # 选树表彰: default length of a programme's public notice (公示) in working days (no
+    # authoritative figure, DOMAIN §2.9; each programme sets its own), the org levels that
+    # review nominations on their way up, and the unit categories counted as 非公.
+    "HONOURS_NOTICE_WORKDAYS": int(os.environ.get("GH_HONOURS_NOTICE_WORKDAYS", "5")),
+    "HONOURS_REVIEW_LEVELS": ("district", "city"),
+    "HONOURS_NON_PUBLIC_CATEGORIES": ("170", "200", "300", "600"),
+    # 困难职工帮扶: the local 低保 line (yuan per person per month) by administrative division
+    # code; a file uses the first code found on its union or the union's ancestors, else
+    # "default". Below the line → 深度困难, below twice the line → 相对困难.
+    "ASSISTANCE_LOW_INCOME_LINES": {
+        "default": Decimal(os.environ.get("GH_LOW_INCOME_LINE", "1100")),
+        "330122": Decimal("1000"),
+        "330127": Decimal("1000"),
+        "330131": Decimal("1000"),
+    },
+    # Working days a hardship file stays on public notice (公示) before it can be filed.
+    "ASSISTANCE_NOTICE_WORKDAYS": int(os.environ.get("GH_ASSISTANCE_NOTICE_WORKDAYS", "5")),
+    # Days after filing or the last review by which a file must be reviewed again (动态管理).
+    "ASSISTANCE_REVIEW_DAYS": int(os.environ.get("GH_ASSISTANCE_REVIEW_DAYS", "365")),
+    # Temporary files (one-off aid) are closed this many years after filing.
+    "ASSISTANCE_TEMPORARY_FILE_YEARS": int(os.environ.get("GH_ASSISTANCE_TEMP_YEARS", "2")),
+    # 金秋助学 per child by school level: children of filed households, and of households
+    # in temporary hardship without a (non-temporary) file.
+    "ASSISTANCE_SCHOOL_AID": {
+        "filed": {"higher": Decimal("5000"), "senior_high": Decimal("3000")},
+        "temporary": {"higher": Decimal("4000"), "senior_high": Decimal("2000")},
+    },
+    # 疗休养 places per enterprise per year: this share of the staff, or the small-unit share
+    # when the enterprise has fewer than SMALL_STAFF employees.
+    "ASSISTANCE_SANATORIUM_SHARE": Decimal("0.20"),
+    "ASSISTANCE_SANATORIUM_SMALL_SHARE": Decimal(1) / Decimal(3),
+    "ASSISTANCE_SANATORIUM_SMALL_STAFF": 50,
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

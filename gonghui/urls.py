@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("dues.urls")),
     path("", include("rights.urls")),
+    path("", include("reports.urls")),
+    path("", include("honours.urls")),
+    path("", include("assistance.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

@@ -167,7 +167,7 @@ class LegalAidForm(CadreWorkplaceFields):
     caller_name = forms.CharField(label=_("Applicant"), max_length=50)
     phone = forms.CharField(label=_("Phone"), max_length=20)
     is_member_applicant = forms.BooleanField(label=_("The applicant is a member"), required=False)
-    in_hardship = forms.BooleanField(label=_("In hardship"), required=False)
+    in_hardship = forms.BooleanField(label=_("In financial hardship"), required=False)
     category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
     channel = forms.ChoiceField(
         label=_("Contact channel"),
@@ -293,7 +293,7 @@ class DisputeCloseForm(ScopedForm):
         label=_("Amount agreed (yuan)"), max_digits=14, decimal_places=2, required=False
     )
     note = forms.CharField(label=_("Outcome note"), max_length=300, required=False)
-    on = forms.DateField(label=_("Closed on"), widget=DATE_WIDGET)
+    on = forms.DateField(label=_("Case closed on"), widget=DATE_WIDGET)
 
 
 # --- worker pages ------------------------------------------------------------------------------

@@ -117,7 +117,7 @@ class Ticket(CallerMixin):
     reply = models.TextField(_("reply"), blank=True)
     resolved = models.BooleanField(_("matter resolved"), null=True, blank=True)
     answered_on = models.DateField(_("answered on"), null=True, blank=True)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_on = models.DateField(_("ticket closed on"), null=True, blank=True)
     transferred_to = models.CharField(_("transferred to"), max_length=120, blank=True)
     reminded_on = models.DateField(_("reminded on"), null=True, blank=True)
     escalated_to = models.ForeignKey(
@@ -348,7 +348,7 @@ class DisputeCase(models.Model):
         db_index=True,
     )
     registered_on = models.DateField(_("registered on"), db_index=True)
-    closed_on = models.DateField(_("closed on"), null=True, blank=True)
+    closed_on = models.DateField(_("ticket closed on"), null=True, blank=True)
     outcome = models.CharField(
         _("case outcome"), max_length=12, choices=DisputeOutcome.choices, blank=True
     )
@@ -392,7 +392,7 @@ class MediationSession(models.Model):
     place = models.CharField(_("place of the session"), max_length=120, blank=True)
     attendees = models.CharField(_("attendees"), max_length=300, blank=True)
     summary = models.TextField(_("session summary"))
-    actor_name = models.CharField(_("recorded by"), max_length=150, blank=True)
+    actor_name = models.CharField(_("session recorded by"), max_length=150, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

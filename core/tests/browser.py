@@ -2,6 +2,7 @@
 fixture (skipped locally without chromium, a failure under CI) and ``login``."""
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,16 @@ def login(browser, live_server, username, viewport=None):
     page.click("button[type=submit]")
     page.wait_for_url(f"{live_server.url}/")
     return page
+
+
+def menu(page, name):
+    """Follow the menu entry ``name``, opening its drop-down group first if it has one."""
+    text = re.compile(f"^\\s*{re.escape(name)}\\s*$")
+    group = page.locator("#gh-menu .dropdown").filter(
+        has=page.locator("a.dropdown-item").filter(has_text=text)
+    )
+    if group.count():
+        group.locator(".dropdown-toggle").click()
+        group.locator("a.dropdown-item").filter(has_text=text).click()
+    else:
+        page.locator("#gh-menu a.nav-link").filter(has_text=text).first.click()
