@@ -25,6 +25,7 @@ from labour.api import CongressViewSet, ContractViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 from reports.api import ReportDraftViewSet
+from rights.api import DisputeViewSet, LawyerViewSet, LegalAidViewSet, TicketViewSet
 from services.api import PracticalProjectViewSet, ServiceRequestViewSet, ServiceViewSet
 from skills.api import SkillAwardViewSet, TrainingViewSet
 from stations.api import PublicStationViewSet, StationViewSet
@@ -40,6 +41,10 @@ router.register("dues", DuesRecordViewSet, basename="dues-record")
 router.register("services", ServiceViewSet, basename="service")
 router.register("service-requests", ServiceRequestViewSet, basename="service-request")
 router.register("practical-projects", PracticalProjectViewSet, basename="practical-project")
+router.register("tickets", TicketViewSet, basename="ticket")
+router.register("legal-aid", LegalAidViewSet, basename="legal-aid")
+router.register("lawyers", LawyerViewSet, basename="lawyer")
+router.register("disputes", DisputeViewSet, basename="dispute")
 router.register("reports", ReportDraftViewSet, basename="report-draft")
 router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
 router.register("nominations", NominationViewSet, basename="nomination")

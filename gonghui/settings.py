@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "members",
     "dues",
     "services",
+    "rights",
     "reports",
     "honours",
     "assistance",
@@ -195,6 +196,8 @@ REST_FRAMEWORK = {
         "login_submit": os.environ.get("GH_LOGIN_SUBMIT_RATE", "30/hour"),
         "station_checkin": os.environ.get("GH_STATION_CHECKIN_RATE", "30/hour"),
         "public_stations": os.environ.get("GH_PUBLIC_STATIONS_RATE", "120/hour"),
+        "rights_submit": os.environ.get("GH_RIGHTS_SUBMIT_RATE", "10/hour"),
+        "rights_follow": os.environ.get("GH_RIGHTS_FOLLOW_RATE", "30/hour"),
     },
 }
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
@@ -212,6 +215,19 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "JoinStatusEnum": "members.choices.JoinStatus",
         "DuesStatusEnum": "dues.choices.DuesStatus",
+        "JoinKindEnum": "members.choices.JoinKind",
+        "TicketKindEnum": "rights.choices.TicketKind",
+        "TicketTierEnum": "rights.choices.TicketTier",
+        "TicketChannelEnum": "rights.choices.TicketChannel",
+        "TicketStatusEnum": "rights.choices.TicketStatus",
+        "RightsCategoryEnum": "rights.choices.Category",
+        "SatisfactionEnum": "rights.choices.Satisfaction",
+        "LegalAidStatusEnum": "rights.choices.LegalAidStatus",
+        "LegalAidChannelEnum": "rights.choices.LegalAidChannel",
+        "LegalAidOutcomeEnum": "rights.choices.LegalAidOutcome",
+        "LawyerKindEnum": "rights.choices.LawyerKind",
+        "DisputeStatusEnum": "rights.choices.DisputeStatus",
+        "DisputeOutcomeEnum": "rights.choices.DisputeOutcome",
     },
 }
 
@@ -240,6 +256,21 @@ GONGHUI = {
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
     # Working days a union has to answer a service request, unless the service says otherwise.
     "SERVICE_DEADLINE_WORKDAYS": int(os.environ.get("GH_SERVICE_DEADLINE_WORKDAYS", "5")),
+    # 12351 tickets: working days to answer per difficulty tier (一般/难点/特别复杂), the
+    # working days before the deadline that a reminder goes out, and the number of workers
+    # from which a ticket, legal-aid case or dispute is a group case (群体性, DOMAIN §3).
+    "TICKET_DEADLINE_WORKDAYS": {
+        "ordinary": int(os.environ.get("GH_TICKET_DAYS_ORDINARY", "5")),
+        "difficult": int(os.environ.get("GH_TICKET_DAYS_DIFFICULT", "10")),
+        "complex": int(os.environ.get("GH_TICKET_DAYS_COMPLEX", "20")),
+    },
+    "TICKET_REMIND_WORKDAYS": int(os.environ.get("GH_TICKET_REMIND_DAYS", "1")),
+    "RIGHTS_GROUP_WORKERS": int(os.environ.get("GH_RIGHTS_GROUP_WORKERS", "10")),
+    # Legal aid is open to members, workers in hardship, and every worker with a matter of
+    # these categories (rights.choices.Category).
+    "LEGAL_AID_OPEN_CATEGORIES": tuple(
+        os.environ.get("GH_LEGAL_AID_OPEN_CATEGORIES", "wage_arrears,work_injury").split(",")
+    ),
     # The drafted work report names a sub-unit's coverage as a problem when its 建会率 lies
     # this many percentage points or more below the whole org's, and a fall of 入会率 of at
     # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.

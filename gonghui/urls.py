@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("dues.urls")),
     path("", include("services.urls")),
+    path("", include("rights.urls")),
     path("", include("reports.urls")),
     path("", include("honours.urls")),
     path("", include("assistance.urls")),
