@@ -5,6 +5,13 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from dues.api import DuesRecordViewSet
+from grassroots.api import (
+    BookingViewSet,
+    HomeEvaluationViewSet,
+    TaskReportViewSet,
+    TaskViewSet,
+    VenueViewSet,
+)
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
 
@@ -15,6 +22,11 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("venues", VenueViewSet, basename="venue")
+router.register("bookings", BookingViewSet, basename="booking")
+router.register("home-evaluations", HomeEvaluationViewSet, basename="home-evaluation")
+router.register("tasks", TaskViewSet, basename="task")
+router.register("task-reports", TaskReportViewSet, basename="task-report")
 
 urlpatterns = [
     path("", include(router.urls)),

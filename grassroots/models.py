@@ -360,6 +360,7 @@ class EvidenceFile(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     scope_fields = ("evaluation__org",)
+    audit_hidden_fields = ("file", "token")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -562,6 +563,7 @@ class ReportFile(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
 
     scope_fields = ("report__org", "report__task__org")
+    audit_hidden_fields = ("file", "token")
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
