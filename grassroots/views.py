@@ -422,6 +422,7 @@ class EvaluationListView(ObjectListView):
     title = gettext_lazy("Workers' homes")
     export_name = "职工之家评定"
     default_sort = ("-created_at", "-pk")
+    template_name = "grassroots/evaluation_list.html"
 
     def base_queryset(self):
         return HomeEvaluation.objects.select_related("org", "programme")
@@ -669,6 +670,7 @@ class TaskListView(ObjectListView):
     export_name = "上下联动任务"
     create_url_name = "grassroots:task-create"
     default_sort = ("-created_at", "-pk")
+    template_name = "grassroots/task_list.html"
 
     def get_queryset(self):
         return _with_completion(super().get_queryset().select_related("org"))

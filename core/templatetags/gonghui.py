@@ -44,8 +44,9 @@ def audit_changes(entry):
                 field = None
             if field is not None:
                 label = field.verbose_name
-                choices = dict(field.choices or ())
-                before, after = choices.get(before, before), choices.get(after, after)
+                if field.choices:  # JSON fields (lists, dicts) have none and are unhashable
+                    choices = dict(field.choices)
+                    before, after = choices.get(before, before), choices.get(after, after)
             elif name == "parent":
                 label = _("parent organisation")
         rows.append((label, cell(before), cell(after)))
