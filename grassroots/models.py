@@ -509,7 +509,10 @@ class TaskReport(models.Model):
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
     org = models.ForeignKey(
-        "orgs.Org", on_delete=models.PROTECT, related_name="task_reports", verbose_name=_("org")
+        "orgs.Org",
+        on_delete=models.PROTECT,
+        related_name="task_reports",
+        verbose_name=_("organisation"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=ReportStatus.choices, default=ReportStatus.PENDING

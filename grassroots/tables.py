@@ -84,5 +84,5 @@ TEMPLATE_COLUMNS = [
     Column("org", _("Owner"), sort="org__name", wrap=True),
     Column("field_count", _("Fields"), accessor=lambda t: len(t.fields), css="text-end"),
     Column("description", _("Description"), wrap=True),
-    Column("updated_at", _("Updated"), sort="updated_at"),
+    Column("updated_at", _("Last updated"), sort="updated_at"),
 ]
