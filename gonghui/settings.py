@@ -181,6 +181,8 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "join_code": os.environ.get("GH_JOIN_CODE_RATE", "10/hour"),
         "join_submit": os.environ.get("GH_JOIN_SUBMIT_RATE", "20/hour"),
+        "login_code": os.environ.get("GH_LOGIN_CODE_RATE", "10/hour"),
+        "login_submit": os.environ.get("GH_LOGIN_SUBMIT_RATE", "30/hour"),
     },
 }
 FILTERS_EMPTY_CHOICE_LABEL = _("All")

@@ -73,6 +73,8 @@ TRANSITIONS = {
     JoinStatus.SUBMITTED: {JoinStatus.APPROVED, JoinStatus.REJECTED, JoinStatus.WITHDRAWN},
 }
 CODE_PURPOSE = "join"
+# Members signing in to the worker portal (portal/auth.py) prove their phone the same way.
+LOGIN_CODE_PURPOSE = "login"
 _CODE = re.compile(r"[0-9]{6}")
 # The audit log's actor for what the applicant does online (they have no account).
 APPLICANT = SimpleNamespace(pk=None, username="applicant")
@@ -155,6 +157,18 @@ def _code_digest(phone_hash: str, code: str) -> str:
     ).hexdigest()
 
 
+def _code_text(purpose: str) -> str:
+    if purpose == LOGIN_CODE_PURPOSE:
+        return _(
+            "Your code to sign in to the union's worker service is %(code)s. It is valid "
+            "for %(minutes)s minutes; do not tell it to anyone."
+        )
+    return _(
+        "Your code for the union membership application is %(code)s. It is valid "
+        "for %(minutes)s minutes; do not tell it to anyone."
+    )
+
+
 def phone_code_send(*, phone: str, purpose: str = CODE_PURPOSE) -> PhoneCode:
     """Text a fresh 6-digit code to ``phone``.
 
@@ -210,14 +224,7 @@ def phone_code_send(*, phone: str, purpose: str = CODE_PURPOSE) -> PhoneCode:
             expires_at=now + datetime.timedelta(seconds=rules["TTL_SECONDS"]),
         )
         minutes = max(1, rules["TTL_SECONDS"] // 60)
-        sms.send_sms(
-            phone,
-            _(
-                "Your code for the union membership application is %(code)s. It is valid "
-                "for %(minutes)s minutes; do not tell it to anyone."
-            )
-            % {"code": code, "minutes": minutes},
-        )
+        sms.send_sms(phone, _code_text(purpose) % {"code": code, "minutes": minutes})
     return record
 
 

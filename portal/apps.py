@@ -3,8 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PortalConfig(AppConfig):
-    """Worker-facing pages (no login): online joining, its status, the e-membership card.
-    Owns no models; calls the apps' actions and selectors."""
+    """Worker-facing pages: online joining, its status, the e-membership card, the check of
+    its QR code, and, for members signed in with their phone (``portal/auth.py``), their home
+    page with what the capabilities offer them (``portal/home.py``). Owns no models; calls
+    the apps' actions and selectors."""
 
     name = "portal"
     verbose_name = _("Worker portal")
+
+    def ready(self):
+        from portal import home
+
+        home.register("card", _("My membership card"), "portal:my-card", icon="id", order=0)

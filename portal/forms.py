@@ -125,3 +125,22 @@ class JoinForm(ScopedForm):
     def application_data(self) -> dict:
         """The cleaned values as ``join_application_submit`` takes them."""
         return {key: value for key, value in self.cleaned_data.items() if key != "code"}
+
+
+class MemberLoginForm(forms.Form):
+    phone = forms.CharField(
+        label=_("Mobile phone"),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "inputmode": "tel", "autocomplete": "tel"}),
+        help_text=_("The number your union has on your member record."),
+    )
+    code = forms.CharField(
+        label=_("SMS code"),
+        max_length=12,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "one-time-code", "maxlength": "6"}
+        ),
+    )
+    marked_required = {"phone", "code"}

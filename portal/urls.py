@@ -15,4 +15,8 @@ urlpatterns = [
     ),
     path("card/<str:token>/", views.CardView.as_view(), name="card"),
     path("verify/<str:value>/", views.VerifyView.as_view(), name="verify"),
+    path("m/", views.MemberHomeView.as_view(), name="home"),
+    path("m/login/", views.MemberLoginView.as_view(), name="login"),
+    path("m/logout/", views.MemberLogoutView.as_view(), name="logout"),
+    path("m/card/", views.MyCardView.as_view(), name="my-card"),
 ]

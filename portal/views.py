@@ -1,6 +1,8 @@
-"""Worker-facing pages, no login: apply to join (with the phone code), follow the
-application, show the e-membership card, verify a card's QR code. Every rule lives in
-``members.joining`` and ``members.selectors``; these views parse, call and render."""
+"""Worker-facing pages: without login, apply to join (with the phone code), follow the
+application, show the e-membership card, verify a card's QR code; for a member signed in
+with the phone code (``portal/auth.py``), the home page and the card. Every rule lives in
+``members.joining``, ``members.selectors`` and ``portal.auth``; these views parse, call and
+render."""
 
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ from core.scoping import has_any_role
 from core.throttles import ClientRateThrottle
 from members import joining, selectors
 from members.choices import JoinStatus
-from portal.forms import JoinForm
+from portal import auth, home
+from portal.auth import MemberRequiredMixin
+from portal.forms import JoinForm, MemberLoginForm
 
 
 def _too_many(throttle: ClientRateThrottle) -> str:
@@ -141,6 +145,20 @@ class JoinWithdrawView(View):
         return redirect("portal:join-status", token=token)
 
 
+def _card_context(request, member) -> dict:
+    value = selectors.card_verification_value(member)
+    verify_url = request.build_absolute_uri(reverse("portal:verify", args=[value]))
+    qr = segno.make(verify_url, error="m")
+    return {
+        "member": member,
+        "valid": selectors.card_is_valid(member),
+        # segno writes the SVG itself from the URL; nothing user-typed goes in unescaped.
+        "qr_svg": mark_safe(qr.svg_inline(scale=5, border=2, dark="#1d273b")),
+        "verify_url": verify_url,
+        "title": _("Union membership card"),
+    }
+
+
 @method_decorator(never_cache, name="dispatch")
 class CardView(View):
     """The e-membership card of an approved applicant, with a QR code that verifies it."""
@@ -149,20 +167,104 @@ class CardView(View):
         application = selectors.join_application_by_token(token)
         if application is None or application.status != JoinStatus.APPROVED:
             raise Http404(_("Not found."))
-        member = application.member
-        value = selectors.card_verification_value(member)
-        verify_url = request.build_absolute_uri(reverse("portal:verify", args=[value]))
-        qr = segno.make(verify_url, error="m")
-        context = {
-            "member": member,
-            "valid": selectors.card_is_valid(member),
-            # segno writes the SVG itself from the URL; nothing user-typed goes in unescaped.
-            "qr_svg": mark_safe(qr.svg_inline(scale=5, border=2, dark="#1d273b")),
-            "verify_url": verify_url,
-            "status_url": reverse("portal:join-status", args=[token]),
-            "title": _("Union membership card"),
-        }
+        context = _card_context(request, application.member)
+        context["status_url"] = reverse("portal:join-status", args=[token])
         return render(request, "portal/card.html", context)
+
+
+@method_decorator(never_cache, name="dispatch")
+class MyCardView(MemberRequiredMixin, View):
+    """The signed-in member's e-membership card, however they joined."""
+
+    def get(self, request):
+        context = _card_context(request, self.member)
+        context["home_url"] = reverse("portal:home")
+        return render(request, "portal/card.html", context)
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberLoginView(View):
+    """Sign in with the phone on the member record and an SMS code. "Send code" answers the
+    same whether or not the number is a member's, so the page reveals nobody's membership."""
+
+    template_name = "portal/login.html"
+
+    def get(self, request):
+        if auth.current_member(request) is not None:
+            return redirect(auth.safe_next(request, reverse("portal:home")))
+        return self.page(request, MemberLoginForm())
+
+    def post(self, request):
+        if "send_code" in request.POST:
+            return self.send_code(request)
+        form = MemberLoginForm(request.POST)
+        form.is_valid()
+        throttle = ClientRateThrottle("login_submit")
+        if not throttle.allow_request(request, self):
+            form.add_error(None, _too_many(throttle))
+            return self.page(request, form)
+        try:
+            auth.member_login(
+                request, phone=form.cleaned_data["phone"], code=form.cleaned_data["code"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+            return self.page(request, form)
+        return redirect(auth.safe_next(request, reverse("portal:home")))
+
+    def send_code(self, request):
+        throttle = ClientRateThrottle("login_code")
+        sent = False
+        if not throttle.allow_request(request, self):
+            message = _too_many(throttle)
+        else:
+            try:
+                auth.login_code_send(phone=request.POST.get("phone", ""))
+            except ValidationError as error:
+                message = error.message_dict["phone"][0]
+            else:
+                sent = True
+                phone = pii.normalise_phone(request.POST["phone"])
+                message = _(
+                    "If %(phone)s is the number on your member record, a 6-digit code is on "
+                    "its way. No code? Your union may have another number for you, or you "
+                    "have not joined yet."
+                ) % {"phone": pii.mask_phone(phone)}
+        status = {"code_sent": sent, "code_message": message}
+        if request.htmx:
+            return render(request, "portal/_code_status.html", status)
+        form = MemberLoginForm(initial={"phone": request.POST.get("phone", "")})
+        return self.page(request, form, **status)
+
+    def page(self, request, form, **extra):
+        context = {
+            "form": form,
+            "title": _("Sign in"),
+            "next": auth.safe_next(request, ""),
+            **extra,
+        }
+        return render(request, self.template_name, context)
+
+
+class MemberLogoutView(View):
+    def post(self, request):
+        auth.member_logout(request)
+        messages.success(request, _("You have signed out."))
+        return redirect("portal:login")
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberHomeView(MemberRequiredMixin, View):
+    """The signed-in member's home: who they are, and what the union offers them."""
+
+    def get(self, request):
+        context = {
+            "member": self.member,
+            "valid": selectors.card_is_valid(self.member),
+            "entries": home.entries(),
+            "title": _("My union"),
+        }
+        return render(request, "portal/home.html", context)
 
 
 @method_decorator(never_cache, name="dispatch")
