@@ -14,10 +14,8 @@ MENU = [
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("venues", _("Venues"), "grassroots:venue-list"),
-    ("bookings", _("Bookings"), "grassroots:booking-list"),
     ("homes", _("Workers' homes"), "grassroots:evaluation-list"),
     ("tasks", _("Tasks"), "grassroots:task-list"),
-    ("task_reports", _("Task reports"), "grassroots:report-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
 ]

@@ -88,6 +88,27 @@ def _org_may(user, org, action) -> bool:
     return user.is_superuser or any(org.path.startswith(p) for p in scope_paths(user, action))
 
 
+def _home_org(user):
+    """The org a form's organisation field starts with: the user's one subtree root where
+    they may change things, if there is exactly one."""
+    from core.scoping import scope_paths
+    from orgs.models import Org
+
+    paths = scope_paths(user, Action.CHANGE)
+    return Org.objects.filter(path=paths[0]).first() if len(paths) == 1 else None
+
+
+class HomeOrgInitialMixin:
+    """Forms with an ``org`` field start with the user's own organisation."""
+
+    def get_initial(self):
+        initial = super().get_initial()
+        if not initial.get("org"):
+            org = _home_org(self.request.user)
+            initial["org"] = org.pk if org else None
+        return initial
+
+
 class ScopedPostView(ScopedMixin, View):
     """A button on a detail page: POST only, the object from scope (404 otherwise), an
     action, a message, back to the page."""
@@ -133,6 +154,7 @@ class VenueListView(ObjectListView):
     title = gettext_lazy("Venues")
     export_name = "阵地"
     create_url_name = "grassroots:venue-create"
+    template_name = "grassroots/venue_list.html"
     default_sort = ("org__path", "name", "pk")
 
     def base_queryset(self):
@@ -178,7 +200,7 @@ class VenueDetailView(ObjectDetailView):
         return context
 
 
-class VenueCreateView(ActionFormView):
+class VenueCreateView(HomeOrgInitialMixin, ActionFormView):
     form_class = VenueForm
     title = gettext_lazy("New venue")
     success_message = gettext_lazy("The venue was saved.")
@@ -245,7 +267,7 @@ class BookingDetailView(ObjectDetailView):
         return context
 
 
-class BookingCreateView(ActionFormView):
+class BookingCreateView(HomeOrgInitialMixin, ActionFormView):
     form_class = BookingForm
     title = gettext_lazy("Book a venue")
     success_message = gettext_lazy("The slot is booked.")
@@ -260,7 +282,11 @@ class BookingCreateView(ActionFormView):
 
     def get_initial(self):
         get = self.request.GET
-        return {"venue": get.get("venue"), "date": get.get("date"), "starts_at": get.get("at")}
+        return super().get_initial() | {
+            "venue": get.get("venue"),
+            "date": get.get("date"),
+            "starts_at": get.get("at"),
+        }
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -349,13 +375,13 @@ class ProgrammeDetailView(ObjectDetailView):
         return context
 
 
-class ProgrammeCreateView(ActionFormView):
+class ProgrammeCreateView(HomeOrgInitialMixin, ActionFormView):
     form_class = ProgrammeForm
     title = gettext_lazy("New workers' home programme")
     success_message = gettext_lazy("The programme was saved.")
 
     def get_initial(self):
-        return {"year": timezone.localdate().year}
+        return super().get_initial() | {"year": timezone.localdate().year}
 
     def perform(self, form):
         data = dict(form.cleaned_data)
@@ -396,7 +422,7 @@ class ProgrammeEditView(ScopedObjectFormView):
         )
 
 
-class EvaluationStartView(ScopedObjectFormView):
+class EvaluationStartView(HomeOrgInitialMixin, ScopedObjectFormView):
     """A union joins a programme offered from above: opens its self-assessment."""
 
     model = HomeProgramme
@@ -618,7 +644,7 @@ class TemplateDetailView(ObjectDetailView):
         return context
 
 
-class TemplateCreateView(ActionFormView):
+class TemplateCreateView(HomeOrgInitialMixin, ActionFormView):
     form_class = FormTemplateForm
     title = gettext_lazy("New report form")
     success_message = gettext_lazy("The report form was saved.")
@@ -704,7 +730,7 @@ class TaskDetailView(ObjectDetailView):
         return context
 
 
-class TaskCreateView(ActionFormView):
+class TaskCreateView(HomeOrgInitialMixin, ActionFormView):
     form_class = TaskForm
     title = gettext_lazy("Hand down a task")
     success_message = gettext_lazy("The task was sent.")
@@ -715,7 +741,7 @@ class TaskCreateView(ActionFormView):
         return form
 
     def get_initial(self):
-        return {"template": self.request.GET.get("template")}
+        return super().get_initial() | {"template": self.request.GET.get("template")}
 
     def perform(self, form):
         data = form.cleaned_data
