@@ -230,6 +230,9 @@ class TaskSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
         read_only_fields = ["parent", "status", "created_at"]
 
     def get_completion(self, task) -> dict:
+        known = self.context.get("completion")
+        if known is not None and task.pk in known:
+            return known[task.pk]
         reports = TaskReport.objects.visible_to(self.context["request"].user).filter(task=task)
         return selectors.report_counts(reports)
 
@@ -248,6 +251,18 @@ class TaskViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
         if self.action == "create":
             return Action.VIEW
         return super().scope_action()
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        if page is not None:
+            reports = TaskReport.objects.visible_to(self.request.user)
+            self.completion = selectors.report_counts_by_task(reports, [t.pk for t in page])
+        return page
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["completion"] = getattr(self, "completion", None)
+        return context
 
     def perform_create(self, serializer):
         data = dict(serializer.validated_data)

@@ -62,18 +62,32 @@ def venue_usage(venue, year: int) -> dict:
     return rows
 
 
-def report_counts(reports) -> dict:
-    """Reports of a task by status, with the share reported. One query."""
-    counts = reports.aggregate(
-        total=Count("pk"),
-        submitted=Count("pk", filter=Q(status=ReportStatus.SUBMITTED)),
-        returned=Count("pk", filter=Q(status=ReportStatus.RETURNED)),
-    )
+REPORT_COUNTS = {
+    "total": Count("pk"),
+    "submitted": Count("pk", filter=Q(status=ReportStatus.SUBMITTED)),
+    "returned": Count("pk", filter=Q(status=ReportStatus.RETURNED)),
+}
+
+
+def _with_rate(counts: dict) -> dict:
     counts["pending"] = counts["total"] - counts["submitted"] - counts["returned"]
     counts["rate"] = (
         round(counts["submitted"] * 100.0 / counts["total"], 1) if counts["total"] else None
     )
     return counts
+
+
+def report_counts(reports) -> dict:
+    """Reports of a task by status, with the share reported. One query."""
+    return _with_rate(reports.aggregate(**REPORT_COUNTS))
+
+
+def report_counts_by_task(reports, task_ids) -> dict[int, dict]:
+    """``report_counts`` for many tasks at once (a page of a list). One grouped query."""
+    rows = reports.filter(task_id__in=task_ids).values("task_id").annotate(**REPORT_COUNTS)
+    found = {row.pop("task_id"): _with_rate(row) for row in rows}
+    empty = {"total": 0, "submitted": 0, "returned": 0}
+    return {pk: found.get(pk) or _with_rate(dict(empty)) for pk in task_ids}
 
 
 def booking_participants(member_ids, start: datetime.date, end: datetime.date):
