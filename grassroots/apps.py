@@ -16,3 +16,13 @@ class GrassrootsConfig(AppConfig):
         )
         # A member's venue booking that was used counts as taking part in union life.
         participation.register("venue_bookings", booking_participants)
+
+        from portal import home
+
+        home.register(
+            "venue-booking",
+            _("Book a venue"),
+            "grassroots:m-venues",
+            order=40,
+            hint=_("Reading rooms, halls and sports grounds of your union"),
+        )

@@ -144,3 +144,21 @@ def grassroots_stats(org, today: datetime.date | None = None) -> dict:
             round(tasks["submitted"] * 100.0 / tasks["total"], 1) if tasks["total"] else None
         ),
     }
+
+
+def member_venues(member):
+    """The venues a member may book: those of the member's union and of every org above
+    it (a city's palace, a district's reading room)."""
+    from grassroots.models import PATH_STEP, Venue
+
+    path = member.org.path
+    above = [path[:end] for end in range(PATH_STEP, len(path) + 1, PATH_STEP)]
+    return Venue.objects.filter(is_active=True, org__path__in=above).select_related("org")
+
+
+def member_bookings(member):
+    return (
+        Booking.objects.filter(member=member)
+        .select_related("venue")
+        .order_by("-date", "-starts_at")
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from grassroots import views
+from grassroots import member_views, views
 
 app_name = "grassroots"
 
@@ -71,4 +71,12 @@ urlpatterns = [
         "task-reports/<int:pk>/forward/", views.ReportForwardView.as_view(), name="report-forward"
     ),
     path("task-reports/files/<int:pk>/", views.ReportFileView.as_view(), name="report-file"),
+    # Worker pages (phone): members book venues open to their union.
+    path("m/venues/", member_views.MemberVenueListView.as_view(), name="m-venues"),
+    path("m/venues/<int:pk>/", member_views.MemberVenueDayView.as_view(), name="m-venue-day"),
+    path(
+        "m/bookings/<int:pk>/cancel/",
+        member_views.MemberBookingCancelView.as_view(),
+        name="m-booking-cancel",
+    ),
 ]
