@@ -98,6 +98,27 @@ def check_upload(upload, errors: Errors, field: str) -> None:
         errors.add(field, _("The file is empty."))
 
 
+def _owned_row_save(actor, obj, model, data: dict, errors: Errors):
+    """Create or edit a row owned by an org (venue, programme, report form): refuse with
+    ``errors`` if any, check the actor may change the (new) owner, write and audit."""
+    errors.raise_if_any()
+    ensure_org_in_scope(actor, data.get("org") or obj.org, Action.CHANGE)
+    before = audit.snapshot(obj) if obj else None
+    obj = obj or model()
+    for key, value in data.items():
+        setattr(obj, key, value.strip() if isinstance(value, str) else value)
+    obj.save()
+    audit.record(actor, obj, AuditAction.UPDATE if before else AuditAction.CREATE, before)
+    ensure_in_scope(actor, obj)
+    return obj
+
+
+def _owner_errors(errors: Errors, obj, data: dict):
+    if (data.get("org") or getattr(obj, "org", None)) is None:
+        errors.add("org", _("Choose the owning organisation."))
+    return errors
+
+
 # --- venues and bookings -------------------------------------------------------------------
 
 WEEKDAYS_RE = re.compile(r"^[1-7]{1,7}$")
@@ -130,20 +151,8 @@ def _venue_errors(data: dict) -> Errors:
 @transaction.atomic
 def venue_save(*, actor, venue: Venue | None = None, **data) -> Venue:
     """Create or edit a venue of an org the actor may change."""
-    errors = _venue_errors(data)
-    org = data.get("org") or (venue.org if venue else None)
-    if org is None:
-        errors.add("org", _("Choose the owning organisation."))
-    errors.raise_if_any()
-    ensure_org_in_scope(actor, org, Action.CHANGE)
-    before = audit.snapshot(venue) if venue else None
-    venue = venue or Venue()
-    for key, value in data.items():
-        setattr(venue, key, value.strip() if isinstance(value, str) else value)
-    venue.save()
-    audit.record(actor, venue, AuditAction.UPDATE if before else AuditAction.CREATE, before)
-    ensure_in_scope(actor, venue)
-    return venue
+    errors = _owner_errors(_venue_errors(data), venue, data)
+    return _owned_row_save(actor, venue, Venue, data, errors)
 
 
 def slot_problem(venue: Venue, date: datetime.date, starts_at: datetime.time, now) -> str:
@@ -368,16 +377,11 @@ def programme_save(
         programme is not None
         and programme.evaluations.exclude(status=EvaluationStatus.DRAFT).exists()
     )
-    if criteria is not None and locked:
-        current = [
-            {"title": c.title, "max_score": c.max_score, "guidance": c.guidance}
-            for c in programme.criteria.all()
-        ]
-        if current != criteria:
-            errors.add(
-                "criteria",
-                _("Self-assessments have been submitted; the checklist can no longer change."),
-            )
+    if criteria is not None and locked and _criteria_of(programme) != criteria:
+        errors.add(
+            "criteria",
+            _("Self-assessments have been submitted; the checklist can no longer change."),
+        )
     if criteria is not None:
         total = sum(c["max_score"] for c in criteria)
         if (data.get("pass_score") or 0) > total:
@@ -385,25 +389,30 @@ def programme_save(
                 "pass_score",
                 _("The score needed is above the full score (%(total)s).") % {"total": total},
             )
-    errors.raise_if_any()
-    ensure_org_in_scope(actor, org, Action.CHANGE)
-    before = audit.snapshot(programme) if programme else None
-    programme = programme or HomeProgramme()
-    for key, value in data.items():
-        setattr(programme, key, value.strip() if isinstance(value, str) else value)
-    programme.save()
-    if criteria is not None and not locked:
+    programme = _owned_row_save(actor, programme, HomeProgramme, data, errors)
+    if criteria is not None and not locked and criteria != _criteria_of(programme):
+        # Only drafts exist: their scores (and evidence links) follow the new checklist.
+        HomeScore.objects.filter(evaluation__programme=programme).delete()
+        EvidenceFile.objects.filter(evaluation__programme=programme).update(criterion=None)
         programme.criteria.all().delete()
         HomeCriterion.objects.bulk_create(
             HomeCriterion(programme=programme, position=i, **c) for i, c in enumerate(criteria)
         )
-        for evaluation in programme.evaluations.all():
-            HomeScore.objects.bulk_create(
-                HomeScore(evaluation=evaluation, criterion=c) for c in programme.criteria.all()
-            )
-    audit.record(actor, programme, AuditAction.UPDATE if before else AuditAction.CREATE, before)
-    ensure_in_scope(actor, programme)
+        new_criteria = list(programme.criteria.all())
+        HomeScore.objects.bulk_create(
+            HomeScore(evaluation=evaluation, criterion=c)
+            for evaluation in programme.evaluations.all()
+            for c in new_criteria
+        )
+        audit.record(actor, programme, AuditAction.UPDATE, extra={"checklist": ["", "changed"]})
     return programme
+
+
+def _criteria_of(programme) -> list[dict]:
+    return [
+        {"title": c.title, "max_score": c.max_score, "guidance": c.guidance}
+        for c in programme.criteria.all()
+    ]
 
 
 @transaction.atomic
@@ -475,7 +484,9 @@ def evaluation_self_assess(
     evaluation.summary = (summary or "").strip()
     evaluation.self_score = sum((r.self_score or 0 for r in rows), Decimal("0"))
     evaluation.save(update_fields=["summary", "self_score", "updated_at"])
-    audit.record(actor, evaluation, AuditAction.UPDATE, before, extra={"scores": ["", "saved"]})
+    audit.record(
+        actor, evaluation, AuditAction.UPDATE, before, extra={"self_assessment": ["", "saved"]}
+    )
     return evaluation
 
 
@@ -761,24 +772,12 @@ def fields_text(fields: list[dict]) -> str:
 
 @transaction.atomic
 def template_save(*, actor, template: FormTemplate | None = None, **data) -> FormTemplate:
-    errors = Errors()
-    org = data.get("org") or (template.org if template else None)
-    if org is None:
-        errors.add("org", _("Choose the owning organisation."))
+    errors = _owner_errors(Errors(), template, data)
     if not (data.get("name") or "").strip():
         errors.add("name", _("Enter the name."))
     if not data.get("fields"):
         errors.add("fields", _("Enter at least one field."))
-    errors.raise_if_any()
-    ensure_org_in_scope(actor, org, Action.CHANGE)
-    before = audit.snapshot(template) if template else None
-    template = template or FormTemplate()
-    for key, value in data.items():
-        setattr(template, key, value.strip() if isinstance(value, str) else value)
-    template.save()
-    audit.record(actor, template, AuditAction.UPDATE if before else AuditAction.CREATE, before)
-    ensure_in_scope(actor, template)
-    return template
+    return _owned_row_save(actor, template, FormTemplate, data, errors)
 
 
 @transaction.atomic

@@ -277,8 +277,20 @@ def _recipient_orgs(issuer: Org, text: str) -> list[Org]:
     return found
 
 
-class RecipientsMixin:
-    def recipients(self, issuer: Org) -> list[Org]:
+class RecipientsForm(ScopedForm):
+    """Who receives a task: all direct subordinates, or orgs named by code or name."""
+
+    all_children = forms.BooleanField(
+        label=_("Send to all directly subordinate organisations"), required=False, initial=True
+    )
+    recipients = forms.CharField(
+        label=_("Or send to these organisations"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Codes or exact names, one per line or separated by 、."),
+    )
+
+    def recipients_under(self, issuer: Org) -> list[Org]:
         data = self.cleaned_data
         if data.get("all_children"):
             return list(
@@ -287,41 +299,25 @@ class RecipientsMixin:
         return _recipient_orgs(issuer, data.get("recipients", ""))
 
 
-class TaskForm(RecipientsMixin, ScopedForm):
+class TaskForm(RecipientsForm):
+    field_order = ["org", "title", "instructions", "deadline", "all_children", "recipients"]
     org = org_field(_("Issued by"))
     title = forms.CharField(label=_("Title"), max_length=150)
     instructions = forms.CharField(
         label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
     deadline = forms.DateField(label=_("Deadline"), widget=DATE_WIDGET)
-    all_children = forms.BooleanField(
-        label=_("Send to all directly subordinate organisations"), required=False, initial=True
-    )
-    recipients = forms.CharField(
-        label=_("Or send to these organisations"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Codes or exact names, one per line or separated by 、."),
-    )
     template = forms.ModelChoiceField(
         label=_("Report form"), queryset=FormTemplate.objects.all(), required=False
     )
     fields = FieldsField(label=_("Or a form of its own"), required=False, help_text=FIELDS_HELP)
 
 
-class ForwardForm(RecipientsMixin, ScopedForm):
+class ForwardForm(RecipientsForm):
+    field_order = ["deadline", "instructions", "all_children", "recipients"]
     deadline = forms.DateField(label=_("Deadline"), widget=DATE_WIDGET)
     instructions = forms.CharField(
         label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
-    all_children = forms.BooleanField(
-        label=_("Send to all directly subordinate organisations"), required=False, initial=True
-    )
-    recipients = forms.CharField(
-        label=_("Or send to these organisations"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Codes or exact names, one per line or separated by 、."),
     )
 
 

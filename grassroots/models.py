@@ -32,10 +32,12 @@ def ancestor_paths(paths: list[str]) -> set[str]:
     return {path[:end] for path in paths for end in range(PATH_STEP, len(path), PATH_STEP)}
 
 
-class OfferedDownwardQuerySet(ScopedQuerySet):
-    """Rows an org offers to its whole subtree (its venues, its 职工之家 programmes): besides
-    the user's own subtree, a user may *view* those of the orgs above the user's roots.
-    Changing them stays with the owning org's subtree."""
+class WiderViewQuerySet(ScopedQuerySet):
+    """A scoped queryset whose rows some users may *view* beyond their own subtrees
+    (``also_viewable(paths)``); every other action keeps the plain subtree scope."""
+
+    def also_viewable(self, paths: list[str]) -> Q:
+        raise NotImplementedError
 
     def visible_to(self, user, action: str = Action.VIEW):
         if action != Action.VIEW or not getattr(user, "is_authenticated", False):
@@ -45,8 +47,15 @@ class OfferedDownwardQuerySet(ScopedQuerySet):
         paths = scope_paths(user, action)
         if not paths:
             return self.none()
-        above = ancestor_paths(paths)
-        return self.filter(scope_filter(self.model, paths) | Q(org__path__in=above))
+        return self.filter(scope_filter(self.model, paths) | self.also_viewable(paths))
+
+
+class OfferedDownwardQuerySet(WiderViewQuerySet):
+    """Rows an org offers to its whole subtree (its venues, its 职工之家 programmes and
+    report forms): users below may view those of the orgs above their roots."""
+
+    def also_viewable(self, paths):
+        return Q(org__path__in=ancestor_paths(paths))
 
 
 class Venue(models.Model):
@@ -431,23 +440,15 @@ class FormTemplate(models.Model):
         return reverse("grassroots:form-detail", args=[self.pk])
 
 
-class TaskQuerySet(ScopedQuerySet):
+class TaskQuerySet(WiderViewQuerySet):
     """A task is seen by its issuer's subtree and, for viewing, by every org it was sent to
     (each recipient then sees its own report only: see ``TaskReport.scope_fields``)."""
 
-    def visible_to(self, user, action: str = Action.VIEW):
-        if action != Action.VIEW or not getattr(user, "is_authenticated", False):
-            return super().visible_to(user, action)
-        if user.is_superuser:
-            return self
-        paths = scope_paths(user, action)
-        if not paths:
-            return self.none()
+    def also_viewable(self, paths):
         recipient = Q()
         for path in paths:
             recipient |= Q(org__path__startswith=path)
-        sent_to_scope = TaskReport.objects.filter(recipient, task=OuterRef("pk"))
-        return self.filter(scope_filter(self.model, paths) | Q(Exists(sent_to_scope)))
+        return Q(Exists(TaskReport.objects.filter(recipient, task=OuterRef("pk"))))
 
 
 class Task(models.Model):

@@ -746,7 +746,7 @@ class TaskCreateView(HomeOrgInitialMixin, ActionFormView):
     def perform(self, form):
         data = form.cleaned_data
         try:
-            recipients = form.recipients(data["org"])
+            recipients = form.recipients_under(data["org"])
         except ValidationError as error:
             raise ValidationError({"recipients": error.messages}) from error
         return actions.task_issue(
@@ -906,7 +906,7 @@ class ReportForwardView(ScopedObjectFormView):
         report = self.object
         data = form.cleaned_data
         try:
-            recipients = form.recipients(report.org)
+            recipients = form.recipients_under(report.org)
         except ValidationError as error:
             raise ValidationError({"recipients": error.messages}) from error
         return actions.task_issue(

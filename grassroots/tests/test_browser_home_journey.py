@@ -9,8 +9,6 @@ import pytest
 import time_machine
 
 from core.tests.browser import SHOTS, login
-from grassroots import actions
-from grassroots.choices import ProgrammeKind
 from grassroots.models import HomeEvaluation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,7 +17,7 @@ TZ = datetime.timezone(datetime.timedelta(hours=8))
 
 
 def test_union_self_assessment_is_approved_after_the_public_notice(
-    browser, live_server, city, people, tmp_path, settings
+    browser, live_server, city, people, programme, tmp_path, settings
 ):
     from playwright.sync_api import expect
 
@@ -27,18 +25,6 @@ def test_union_self_assessment_is_approved_after_the_public_notice(
     evidence = tmp_path / "职工之家台账.pdf"
     evidence.write_bytes(b"%PDF-1.4 ledger")
     with time_machine.travel(datetime.datetime(2026, 9, 29, 9, tzinfo=TZ), tick=True) as clock:
-        programme = actions.programme_save(
-            actor=None,
-            org=city.district_a,
-            name="2026年东湖区星级职工之家",
-            kind=ProgrammeKind.STAR_HOME,
-            year=2026,
-            apply_until=datetime.date(2026, 12, 31),
-            pass_score=80,
-            star_thresholds="60,70,80,90,95",
-            publicity_workdays=5,
-            criteria=actions.default_criteria(),
-        )
         page = login(browser, live_server, "union_a_admin")
         page.goto(f"{live_server.url}/homes/programmes/{programme.pk}/")
         page.get_by_test_id("join").click()

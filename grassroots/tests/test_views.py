@@ -142,6 +142,9 @@ def test_self_assessment_journey_through_pages(client, people, city, rows):
     evaluation.refresh_from_db()
     assert evaluation.status == EvaluationStatus.PUBLICITY
     assert programme.publicity_workdays == 5
+    # the audit trail of every step reads back on the history tab and the audit log
+    assert client.get(f"/homes/{evaluation.pk}/?tab=history").status_code == 200
+    assert client.get("/audit/").status_code == 200
 
 
 def test_report_form_with_a_file_through_the_page(client, people, city, rows):
