@@ -12,8 +12,10 @@ from grassroots.api import (
     TaskViewSet,
     VenueViewSet,
 )
+from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
+from reports.api import ReportDraftViewSet
 
 router = DefaultRouter()
 router.register("orgs", OrgViewSet, basename="org")
@@ -22,6 +24,10 @@ router.register("members", MemberViewSet, basename="member")
 router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
+router.register("reports", ReportDraftViewSet, basename="report-draft")
+router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
+router.register("nominations", NominationViewSet, basename="nomination")
+router.register("model-workers", ModelWorkerViewSet, basename="model-worker")
 router.register("venues", VenueViewSet, basename="venue")
 router.register("bookings", BookingViewSet, basename="booking")
 router.register("home-evaluations", HomeEvaluationViewSet, basename="home-evaluation")

@@ -6,6 +6,7 @@ from core.scoping import has_any_role
 # The side menu, by capability. Each app adds its entries here as it lands.
 MENU = [
     ("home", _("Workbench"), "home"),
+    ("dashboard", _("Dashboard"), "reports:dashboard"),
     ("orgs", _("Organisation tree"), "orgs:list"),
     ("enterprises", _("Enterprises"), "orgs:enterprise-list"),
     ("members", _("Members"), "members:list"),
@@ -13,6 +14,10 @@ MENU = [
     ("dues", _("Dues"), "dues:list"),
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
+    ("reports", _("Work reports"), "reports:draft-list"),
+    ("honours", _("Honour programmes"), "honours:programme-list"),
+    ("nominations", _("Nominations"), "honours:nomination-list"),
+    ("model_workers", _("Model-worker registry"), "honours:model-worker-list"),
     ("venues", _("Venues"), "grassroots:venue-list"),
     ("homes", _("Workers' homes"), "grassroots:evaluation-list"),
     ("tasks", _("Tasks"), "grassroots:task-list"),

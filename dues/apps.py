@@ -12,4 +12,8 @@ class DuesConfig(AppConfig):
 
         stats.register("dues", dues_stats, "dues/_dues_stats.html", order=30)
 
+        from dues import figures
+
+        figures.register()
+
         from dues import importers  # noqa: F401  (registers the payroll importer)

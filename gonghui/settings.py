@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "orgs",
     "members",
     "dues",
+    "reports",
+    "honours",
     "grassroots",
     "portal",
     "api",
@@ -226,6 +228,20 @@ GONGHUI = {
     # DUES_WAGE_ROUNDING yuan (尾数不足十元不计).
     "DUES_RATE": Decimal(os.environ.get("GH_DUES_RATE", "0.005")),
     "DUES_WAGE_ROUNDING": int(os.environ.get("GH_DUES_WAGE_ROUNDING", "10")),
+    # The drafted work report names a sub-unit's coverage as a problem when its 建会率 lies
+    # this many percentage points or more below the whole org's, and a fall of 入会率 of at
+    # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.
+    "REPORT_COVERAGE_GAP_POINTS": float(os.environ.get("GH_REPORT_COVERAGE_GAP", "10")),
+    "REPORT_JOIN_RATE_DROP_POINTS": float(os.environ.get("GH_REPORT_JOIN_RATE_DROP", "1")),
+    # The dashboard shows figures computed at most this long ago (recomputed in the
+    # background after that; "refresh" recomputes at once). 0 computes on every view.
+    "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),
+    # 选树表彰: default length of a programme's public notice (公示) in working days (no
+    # authoritative figure, DOMAIN §2.9; each programme sets its own), the org levels that
+    # review nominations on their way up, and the unit categories counted as 非公.
+    "HONOURS_NOTICE_WORKDAYS": int(os.environ.get("GH_HONOURS_NOTICE_WORKDAYS", "5")),
+    "HONOURS_REVIEW_LEVELS": ("district", "city"),
+    "HONOURS_NON_PUBLIC_CATEGORIES": ("170", "200", "300", "600"),
     # Evidence files of 职工之家 self-assessments and file answers of task reports.
     "UPLOAD_MAX_BYTES": int(os.environ.get("GH_UPLOAD_MAX_MB", "20")) * 1024 * 1024,
     "UPLOAD_EXTENSIONS": ("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx"),

@@ -10,6 +10,8 @@ urlpatterns = [
     path("", include("members.urls")),
     path("", include("portal.urls")),
     path("", include("dues.urls")),
+    path("", include("reports.urls")),
+    path("", include("honours.urls")),
     path("", include("grassroots.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),

@@ -30,13 +30,13 @@ class EvaluationStatus(models.TextChoices):
     DRAFT = "draft", _("Self-assessment in progress")
     SUBMITTED = "submitted", _("Submitted for review")
     PUBLICITY = "publicity", _("Public notice")
-    AWARDED = "awarded", _("Awarded")
+    AWARDED = "awarded", _("Named")
     REJECTED = "rejected", _("Not awarded")
     REVOKED = "revoked", _("Title withdrawn")
 
 
 class TaskStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", _("Under way")
     CLOSED = "closed", _("Closed")
 
 

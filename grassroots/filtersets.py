@@ -96,7 +96,7 @@ class EvaluationFilterSet(SubtreeFilterSet):
     )
     stars = django_filters.NumberFilter(label=_("Stars"))
     programme = django_filters.ModelChoiceFilter(
-        queryset=HomeProgramme.objects.all(), label=_("Programme"), widget=HiddenInput
+        queryset=HomeProgramme.objects.all(), label=_("Home programme"), widget=HiddenInput
     )
 
     class Meta:
@@ -105,7 +105,7 @@ class EvaluationFilterSet(SubtreeFilterSet):
 
 
 class TaskFilterSet(ScopedFilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Subject"))
     status = django_filters.ChoiceFilter(choices=TaskStatus.choices, label=_("Status"))
 
     class Meta:

@@ -302,7 +302,7 @@ class RecipientsForm(ScopedForm):
 class TaskForm(RecipientsForm):
     field_order = ["org", "title", "instructions", "deadline", "all_children", "recipients"]
     org = org_field(_("Issued by"))
-    title = forms.CharField(label=_("Title"), max_length=150)
+    title = forms.CharField(label=_("Subject"), max_length=150)
     instructions = forms.CharField(
         label=_("Instructions"), required=False, widget=forms.Textarea(attrs={"rows": 4})
     )

@@ -139,7 +139,7 @@ class Booking(models.Model):
     # Kept with the row so usage hours add up in one SQL sum on every database.
     minutes = models.PositiveSmallIntegerField(_("minutes"))
     purpose = models.CharField(_("purpose"), max_length=200)
-    headcount = models.PositiveIntegerField(_("people"), default=1)
+    headcount = models.PositiveIntegerField(_("number of people"), default=1)
     status = models.CharField(
         _("status"), max_length=10, choices=BookingStatus.choices, default=BookingStatus.BOOKED
     )
@@ -264,7 +264,7 @@ class HomeEvaluation(models.Model):
         HomeProgramme,
         on_delete=models.PROTECT,
         related_name="evaluations",
-        verbose_name=_("programme"),
+        verbose_name=_("home programme"),
     )
     org = models.ForeignKey(
         "orgs.Org",
@@ -290,7 +290,7 @@ class HomeEvaluation(models.Model):
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     publicity_from = models.DateField(_("public notice from"), null=True, blank=True)
     publicity_until = models.DateField(_("public notice until"), null=True, blank=True)
-    awarded_on = models.DateField(_("awarded on"), null=True, blank=True)
+    awarded_on = models.DateField(_("named on"), null=True, blank=True)
     last_rereview_year = models.PositiveSmallIntegerField(
         _("last re-review"), null=True, blank=True
     )
@@ -461,7 +461,7 @@ class Task(models.Model):
         related_name="issued_tasks",
         verbose_name=_("issued by"),
     )
-    title = models.CharField(_("title"), max_length=150)
+    title = models.CharField(_("subject"), max_length=150)
     instructions = models.TextField(_("instructions"), blank=True)
     deadline = models.DateField(_("deadline"))
     fields = models.JSONField(_("form fields"), default=list)

@@ -51,17 +51,17 @@ PROGRAMME_COLUMNS = [
 
 EVALUATION_COLUMNS = [
     Column("org", _("Union"), sort="org__name", link=True, wrap=True),
-    Column("programme", _("Programme"), sort="programme__name", wrap=True),
+    Column("programme", _("Home programme"), sort="programme__name", wrap=True),
     Column("status", _("Status"), sort="status"),
     Column("self_score", _("Self-assessed score"), sort="self_score", css="text-end"),
     Column("review_score", _("Review score"), sort="review_score", css="text-end"),
     Column("stars", _("Stars"), sort="stars", accessor=_stars),
     Column("publicity_until", _("Public notice until"), sort="publicity_until"),
-    Column("awarded_on", _("Awarded on"), sort="awarded_on"),
+    Column("awarded_on", _("Named on"), sort="awarded_on"),
 ]
 
 TASK_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", _("Subject"), sort="title", link=True, wrap=True),
     Column("org", _("Issued by"), sort="org__name", wrap=True),
     Column("deadline", _("Deadline"), sort="deadline"),
     Column("completion", _("Reported"), accessor=_completion, css="text-end"),

@@ -378,7 +378,7 @@ class ProgrammeDetailView(ObjectDetailView):
 class ProgrammeCreateView(HomeOrgInitialMixin, ActionFormView):
     form_class = ProgrammeForm
     title = gettext_lazy("New workers' home programme")
-    success_message = gettext_lazy("The programme was saved.")
+    success_message = gettext_lazy("The home programme was saved.")
 
     def get_initial(self):
         return super().get_initial() | {"year": timezone.localdate().year}
@@ -395,7 +395,7 @@ class ProgrammeCreateView(HomeOrgInitialMixin, ActionFormView):
 class ProgrammeEditView(ScopedObjectFormView):
     model = HomeProgramme
     form_class = ProgrammeForm
-    success_message = gettext_lazy("The programme was saved.")
+    success_message = gettext_lazy("The home programme was saved.")
 
     def get_initial(self):
         p = self.object
@@ -459,7 +459,7 @@ class EvaluationDetailView(ObjectDetailView):
     template_name = "grassroots/evaluation_detail.html"
     tabs = [
         ("overview", gettext_lazy("Overview")),
-        ("evidence", gettext_lazy("Evidence")),
+        ("evidence", gettext_lazy("Evidence files")),
         ("history", gettext_lazy("History")),
     ]
 

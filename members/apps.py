@@ -12,4 +12,8 @@ class MembersConfig(AppConfig):
 
         stats.register("membership", membership_stats, "members/_membership.html", order=20)
 
+        from members import figures
+
+        figures.register()
+
         from members import imports  # noqa: F401  (registers the member importer)

@@ -1,5 +1,7 @@
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -124,12 +126,30 @@ class OrgViewSet(ScopedWritableViewSet):
         return Response(OrgSerializer(org, context=self.get_serializer_context()).data)
 
     @extend_schema(
-        responses=OpenApiResponse(description=str(_("Figures of the org's subtree, by section")))
+        parameters=[
+            OpenApiParameter("from", OpenApiTypes.DATE, description="First day of the period"),
+            OpenApiParameter("to", OpenApiTypes.DATE, description="Last day of the period"),
+        ],
+        responses=OpenApiResponse(
+            description=str(
+                _(
+                    "Figures of the org's subtree: the sections of the org page, and under "
+                    "'figures' every registered figure of the period (this year so far "
+                    "when no period is given)"
+                )
+            )
+        ),
     )
     @action(detail=True, methods=["get"])
     def stats(self, request, pk=None):
+        from reports.api import figures_payload
+
         org = self.get_object()
-        return Response({"org": org.pk, **stats_registry.figures_for(org)})
+        try:
+            figures = figures_payload(org, request.query_params)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(error.message_dict) from error
+        return Response({"org": org.pk, **stats_registry.figures_for(org), **figures})
 
 
 class EnterpriseSerializer(ScopedSerializerMixin, serializers.ModelSerializer):

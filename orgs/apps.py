@@ -11,3 +11,7 @@ class OrgsConfig(AppConfig):
         from orgs.selectors import coverage_stats
 
         stats.register("coverage", coverage_stats, "orgs/_coverage.html", order=10)
+
+        from orgs import figures
+
+        figures.register()

@@ -105,19 +105,11 @@ def user_scope_roots(user):
     return list(roots.values())
 
 
-def children_with_coverage(org: Org, user) -> list[dict]:
-    """Direct sub-units visible to the user, each with enterprises, covered and 建会率.
-
-    One grouped query: each enterprise is keyed to the child whose subtree holds its
-    area (or, failing that, its covering union), by cutting the path to the child's length.
-    """
-    children = list(
-        Org.objects.visible_to(user).filter(path__startswith=org.path, depth=org.depth + 1)
-    )
-    if not children:
-        return []
+def enterprise_child_path(org: Org):
+    """For each enterprise of ``org``'s subtree, the path of the direct child of ``org``
+    whose subtree holds its area (or, failing that, its covering union); "" for none."""
     length = len(org.path) + Org.steplen
-    key = Case(
+    return Case(
         When(
             territory__path__startswith=org.path,
             territory__depth__gt=org.depth,
@@ -131,9 +123,22 @@ def children_with_coverage(org: Org, user) -> list[dict]:
         default=Value(""),
         output_field=CharField(),
     )
+
+
+def children_with_coverage(org: Org, user) -> list[dict]:
+    """Direct sub-units visible to the user, each with enterprises, covered and 建会率.
+
+    One grouped query: each enterprise is keyed to the child whose subtree holds its
+    area (or, failing that, its covering union), by cutting the path to the child's length.
+    """
+    children = list(
+        Org.objects.visible_to(user).filter(path__startswith=org.path, depth=org.depth + 1)
+    )
+    if not children:
+        return []
     rows = (
         enterprises_of_subtree(org)
-        .annotate(child_path=key)
+        .annotate(child_path=enterprise_child_path(org))
         .values("child_path")
         .annotate(
             enterprises=Count("pk"),
