@@ -17,6 +17,10 @@ class GrassrootsConfig(AppConfig):
         # A member's venue booking that was used counts as taking part in union life.
         participation.register("venue_bookings", booking_participants)
 
+        from grassroots import figures
+
+        figures.register()
+
         from portal import home
 
         home.register(
