@@ -26,6 +26,43 @@ MENU = [
 ]
 
 
+# Drop-down groups of the menu: an entry joins a group by its key or by its URL's namespace
+# (so a new app's entries land in their group without editing this list). A group stands
+# where its first entry would.
+MENU_GROUPS = [
+    ("organising", _("Organisation building"), {"enterprises", "elections", "imports"}, set()),
+    ("membership", _("Membership"), {"members", "join", "transfers", "dues"}, set()),
+    ("serving", _("Serving workers"), set(), {"services", "assistance", "stations", "employment"}),
+    ("protecting", _("Protecting rights"), set(), {"rights", "labour", "warning"}),
+    (
+        "workforce",
+        _("Building the workforce"),
+        set(),
+        {"contests", "innovation", "skills", "honours"},
+    ),
+    ("guiding", _("Guiding and grassroots"), set(), {"activities", "grassroots"}),
+]
+
+
+def _grouped(entries: list[dict], active: str) -> list[dict]:
+    menu, groups = [], {}
+    for entry in entries:
+        namespace = entry["name"].split(":")[0] if ":" in entry["name"] else ""
+        group = next((g for g in MENU_GROUPS if entry["key"] in g[2] or namespace in g[3]), None)
+        if group is None:
+            menu.append(entry)
+            continue
+        if group[0] not in groups:
+            groups[group[0]] = {"key": group[0], "label": group[1], "children": []}
+            menu.append(groups[group[0]])
+        groups[group[0]]["children"].append(entry)
+    for item in menu:
+        item["active"] = item["key"] == active or any(
+            child["key"] == active for child in item.get("children", ())
+        )
+    return menu
+
+
 def shell(request):
     """What every page of the cadre UI needs: the menu and the user's scope."""
     user = getattr(request, "user", None)
@@ -33,16 +70,17 @@ def shell(request):
         return {}
     from orgs.selectors import user_scope_roots
 
-    menu = [
-        {"key": key, "label": label, "url": reverse(name)}
+    entries = [
+        {"key": key, "label": label, "url": reverse(name), "name": name}
         for key, label, name in MENU
         if key == "home" or has_any_role(user)
     ]
     # The longest menu URL that prefixes the path is the active entry ("/" only for itself).
-    matches = [i for i in menu if request.path.startswith(i["url"]) and i["url"] != "/"]
+    matches = [i for i in entries if request.path.startswith(i["url"]) and i["url"] != "/"]
     active = max(matches, key=lambda i: len(i["url"]))["key"] if matches else "home"
     return {
-        "menu": menu,
+        "menu": _grouped(entries, active),
+        "active_entry": next((i for i in entries if i["key"] == active), None),
         "active_menu": active,
         "scope_roots": user_scope_roots(user),
     }
