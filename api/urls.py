@@ -19,6 +19,13 @@ from employment.api import (
     JobFairViewSet,
     JobPostingViewSet,
 )
+from grassroots.api import (
+    BookingViewSet,
+    HomeEvaluationViewSet,
+    TaskReportViewSet,
+    TaskViewSet,
+    VenueViewSet,
+)
 from honours.api import HonourProgrammeViewSet, ModelWorkerViewSet, NominationViewSet
 from innovation.api import InnovationViewSet, StudioViewSet
 from labour.api import CongressViewSet, ContractViewSet
@@ -72,6 +79,11 @@ router.register("innovations", InnovationViewSet, basename="innovation")
 router.register("studios", StudioViewSet, basename="studio")
 router.register("trainings", TrainingViewSet, basename="training")
 router.register("skill-awards", SkillAwardViewSet, basename="skill-award")
+router.register("venues", VenueViewSet, basename="venue")
+router.register("bookings", BookingViewSet, basename="booking")
+router.register("home-evaluations", HomeEvaluationViewSet, basename="home-evaluation")
+router.register("tasks", TaskViewSet, basename="task")
+router.register("task-reports", TaskReportViewSet, basename="task-report")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -17,7 +17,7 @@ _SKIPPED_FIELDS = {"path", "depth", "numchild", "created_at", "updated_at"}
 
 
 def _plain(value):
-    if isinstance(value, datetime.date | datetime.datetime):
+    if isinstance(value, datetime.date | datetime.datetime | datetime.time):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)

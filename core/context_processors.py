@@ -41,6 +41,9 @@ MENU = [
     ("honours", _("Honour programmes"), "honours:programme-list"),
     ("nominations", _("Nominations"), "honours:nomination-list"),
     ("model_workers", _("Model-worker registry"), "honours:model-worker-list"),
+    ("venues", _("Venues"), "grassroots:venue-list"),
+    ("homes", _("Workers' homes"), "grassroots:evaluation-list"),
+    ("tasks", _("Tasks"), "grassroots:task-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
 ]

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "contests",
     "innovation",
     "skills",
+    "grassroots",
     "portal",
     "api",
 ]
@@ -364,6 +365,21 @@ GONGHUI = {
         "patent": Decimal(os.environ.get("GH_SKILL_AWARD_PATENT", "5000")),
         "mentor": Decimal(os.environ.get("GH_SKILL_AWARD_MENTOR", "1000")),
     },
+    # Evidence files of 职工之家 self-assessments and file answers of task reports.
+    "UPLOAD_MAX_BYTES": int(os.environ.get("GH_UPLOAD_MAX_MB", "20")) * 1024 * 1024,
+    "UPLOAD_EXTENSIONS": ("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx"),
+    # 职工之家 公示 length (working days) offered for new programmes; DOMAIN §2.9 found no
+    # authoritative number, so it is a setting and each programme stores its own.
+    "HOME_PUBLICITY_WORKDAYS": int(os.environ.get("GH_HOME_PUBLICITY_WORKDAYS", "5")),
+    # The default checklist of a new 职工之家 programme: the "六有" (DOMAIN §2.8).
+    "HOME_DEFAULT_CRITERIA": (
+        {"title": "有依法选举产生的工会主席", "max_score": 15, "guidance": "换届选举程序合法"},
+        {"title": "有健全的组织机构", "max_score": 15, "guidance": "委员会、经审会、女职委"},
+        {"title": "有职工活动阵地和活动", "max_score": 20, "guidance": "场所、设施、经常性活动"},
+        {"title": "有工作制度", "max_score": 15, "guidance": "会议、财务、会员管理等制度"},
+        {"title": "有自主管理的工会经费", "max_score": 15, "guidance": "经费独立建账、规范使用"},
+        {"title": "有职工满意的工作成效", "max_score": 20, "guidance": "会员评议满意率"},
+    ),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("contests.urls")),
     path("", include("innovation.urls")),
     path("", include("skills.urls")),
+    path("", include("grassroots.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]
