@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from activities.api import ActivityViewSet, RegistrationViewSet
 from dues.api import DuesRecordViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
@@ -17,6 +18,8 @@ router.register("transfers", TransferViewSet, basename="transfer")
 router.register("join-applications", JoinApplicationViewSet, basename="join-application")
 router.register("dues", DuesRecordViewSet, basename="dues-record")
 router.register("reports", ReportDraftViewSet, basename="report-draft")
+router.register("activities", ActivityViewSet, basename="activity")
+router.register("activity-registrations", RegistrationViewSet, basename="activity-registration")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -14,6 +14,7 @@ MENU = [
     ("dues", _("Dues"), "dues:list"),
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
+    ("activities", _("Activities"), "activities:list"),
     ("reports", _("Work reports"), "reports:draft-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "members",
     "dues",
     "reports",
+    "activities",
     "portal",
     "api",
 ]
@@ -234,6 +235,9 @@ GONGHUI = {
     # The dashboard shows figures computed at most this long ago (recomputed in the
     # background after that; "refresh" recomputes at once). 0 computes on every view.
     "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),
+    # On-site check-in to an activity opens this many minutes before it starts (and closes
+    # when it ends).
+    "ACTIVITY_CHECKIN_OPENS_MINUTES": int(os.environ.get("GH_ACTIVITY_CHECKIN_OPENS", "60")),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

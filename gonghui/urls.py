@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("portal.urls")),
     path("", include("dues.urls")),
     path("", include("reports.urls")),
+    path("", include("activities.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

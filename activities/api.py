@@ -1,0 +1,108 @@
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from activities import actions
+from activities.filtersets import ActivityFilterSet, RegistrationFilterSet
+from activities.models import Activity, Registration
+from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
+from orgs.models import Org
+
+
+class ActivitySerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    org = serializers.PrimaryKeyRelatedField(queryset=Org.objects.all())
+    audience = serializers.PrimaryKeyRelatedField(queryset=Org.objects.all())
+    org_name = serializers.CharField(source="org.name", read_only=True)
+
+    class Meta:
+        model = Activity
+        fields = [
+            "id",
+            "org",
+            "org_name",
+            "audience",
+            "kind",
+            "title",
+            "description",
+            "place",
+            "starts_at",
+            "ends_at",
+            "capacity",
+            "places_taken",
+            "status",
+            "summary",
+            "summarised_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["places_taken", "status", "summary", "summarised_at"]
+
+
+class CheckInSerializer(serializers.Serializer):
+    scanned = serializers.CharField(
+        max_length=500, help_text="The e-card QR content (verification URL) or its value."
+    )
+
+
+class RegistrationSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    member_name = serializers.CharField(source="member.name", read_only=True)
+    activity_title = serializers.CharField(source="activity.title", read_only=True)
+
+    class Meta:
+        model = Registration
+        fields = [
+            "id",
+            "activity",
+            "activity_title",
+            "member",
+            "member_name",
+            "status",
+            "registered_at",
+            "waiting_since",
+            "checked_in_at",
+            "checkin_method",
+        ]
+        read_only_fields = fields
+
+
+class ActivityViewSet(ScopedWritableViewSet):
+    """Activities (宣讲, 主题教育, 劳模宣讲, 文体活动, 作品征集) hosted in the caller's
+    subtree; check-in by the member's e-card code."""
+
+    queryset = Activity.objects.select_related("org")
+    serializer_class = ActivitySerializer
+    filterset_class = ActivityFilterSet
+    ordering_fields = ["starts_at", "title", "capacity"]
+    ordering = ["-starts_at", "id"]
+
+    def perform_create(self, serializer):
+        serializer.instance = actions.activity_create(
+            actor=self.request.user, data=serializer.validated_data
+        )
+
+    def perform_update(self, serializer):
+        serializer.instance = actions.activity_update(
+            actor=self.request.user, activity=serializer.instance, data=serializer.validated_data
+        )
+
+    @extend_schema(request=CheckInSerializer, responses=RegistrationSerializer)
+    @action(detail=True, methods=["post"], url_path="check-in")
+    def check_in(self, request, pk=None):
+        activity = self.get_object()
+        payload = CheckInSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        registration = actions.check_in_by_card(
+            actor=request.user, activity=activity, scanned=payload.validated_data["scanned"]
+        )
+        return Response(RegistrationSerializer(registration).data)
+
+
+class RegistrationViewSet(ScopedReadOnlyViewSet):
+    """Registrations of the caller's members (members register from the worker portal)."""
+
+    queryset = Registration.objects.select_related("member", "activity")
+    serializer_class = RegistrationSerializer
+    filterset_class = RegistrationFilterSet
+    ordering_fields = ["registered_at", "checked_in_at"]
+    ordering = ["-registered_at", "id"]

@@ -1,0 +1,26 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityKind(models.TextChoices):
+    LECTURE = "lecture", _("Lecture tour")  # 宣讲
+    THEME_EDUCATION = "theme", _("Theme education")  # 主题教育
+    MODEL_WORKER_LECTURE = "model_worker", _("Model-worker lecture")  # 劳模宣讲
+    SPORTS_CULTURE = "sports", _("Sports and culture")  # 文体活动
+    CULTURE_CONTEST = "contest", _("Workers' culture contest")  # 职工文化作品征集
+
+
+class ActivityStatus(models.TextChoices):
+    OPEN = "open", _("Open")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class CheckInMethod(models.TextChoices):
+    CARD = "card", _("E-card scanned by a cadre")
+    CODE = "code", _("Activity code entered by the member")

@@ -1,0 +1,64 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from activities.choices import ActivityKind
+from core.forms import ScopedForm
+from core.widgets import SearchSelect
+from orgs.models import Org
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _org_field(label, help_text=""):
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Org.objects.active(),
+        widget=SearchSelect(params={"status": "active"}),
+        help_text=help_text,
+    )
+
+
+class ActivityForm(ScopedForm):
+    org = _org_field(_("Host"))
+    audience = _org_field(
+        _("Audience"),
+        _("Members of this organisation and the unions below it may register."),
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
+    title = forms.CharField(label=_("Title"), max_length=120)
+    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    place = forms.CharField(label=_("Place"), max_length=200)
+    starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET)
+    ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME_WIDGET)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=100_000)
+
+
+class ActivityCancelForm(ScopedForm):
+    reason = forms.CharField(label=_("Reason"), max_length=200)
+
+
+class ActivitySummaryForm(ScopedForm):
+    summary = forms.CharField(
+        label=_("Summary"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What was done, who spoke, how the workers took it."),
+    )
+
+
+class CheckInForm(ScopedForm):
+    scanned = forms.CharField(
+        label=_("Membership card code"),
+        max_length=500,
+        help_text=_("Scan the member's e-card QR code into this box, or paste its link."),
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
+    )
+
+
+class CodeCheckInForm(forms.Form):
+    code = forms.CharField(
+        label=_("Activity code"),
+        max_length=6,
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "class": "form-control"}
+        ),
+    )

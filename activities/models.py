@@ -1,0 +1,125 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from activities.choices import ActivityKind, ActivityStatus, CheckInMethod, RegistrationStatus
+from core.scoping import ScopedQuerySet
+
+
+class Activity(models.Model):
+    """An activity a union holds for workers (宣讲, 主题教育, 劳模宣讲, 文体活动, 作品征集).
+
+    ``places_taken`` counts the registrations holding a place; registration takes a place
+    with one conditional UPDATE (``places_taken < capacity``), so two members racing for the
+    last place can never both get it, on any database."""
+
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="activities", verbose_name=_("host")
+    )
+    audience = models.ForeignKey(
+        "orgs.Org",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("audience"),
+        help_text=_("Members of this organisation and the unions below it may register."),
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=ActivityKind.choices)
+    title = models.CharField(_("title"), max_length=120)
+    description = models.TextField(_("description"), blank=True)
+    place = models.CharField(_("place"), max_length=200)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    capacity = models.PositiveIntegerField(_("places"))
+    places_taken = models.PositiveIntegerField(_("places taken"), default=0)
+    checkin_code = models.CharField(_("check-in code"), max_length=6)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ActivityStatus.choices, default=ActivityStatus.OPEN
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    summarised_at = models.DateTimeField(_("summarised at"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    scope_fields = ("org",)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["-starts_at", "id"]
+        indexes = [models.Index(fields=["org", "starts_at"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(places_taken__lte=models.F("capacity")),
+                name="activity_places_taken_within_capacity",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", args=[self.pk])
+
+    @property
+    def places_left(self) -> int:
+        return max(0, self.capacity - self.places_taken)
+
+
+class Registration(models.Model):
+    """A member's registration for an activity: holding a place, waiting for one (promoted
+    in order of ``waiting_since`` when a place frees), or cancelled; checked in on site."""
+
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        verbose_name=_("activity"),
+    )
+    member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.PROTECT,
+        related_name="activity_registrations",
+        verbose_name=_("member"),
+    )
+    status = models.CharField(_("status"), max_length=12, choices=RegistrationStatus.choices)
+    registered_at = models.DateTimeField(_("registered at"))
+    waiting_since = models.DateTimeField(_("waiting since"), null=True, blank=True)
+    checked_in_at = models.DateTimeField(_("checked in at"), null=True, blank=True)
+    checkin_method = models.CharField(
+        _("check-in method"), max_length=8, choices=CheckInMethod.choices, blank=True
+    )
+    checked_in_by = models.ForeignKey(
+        "auth.User",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("checked in by"),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # A member registers with their own union; the host sees them since the audience lies
+    # within the host's subtree.
+    scope_fields = ("member__org",)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity registration")
+        verbose_name_plural = _("activity registrations")
+        ordering = ["registered_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "member"], name="one_registration_per_member_activity"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["activity", "status", "waiting_since"]),
+            models.Index(fields=["checked_in_at"]),
+        ]
+
+    def __str__(self):
+        return f"{self.member.name} · {self.activity.title}"
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", args=[self.activity_id]) + "?tab=registrations"

@@ -1,0 +1,129 @@
+"""The member's activity pages in the worker portal (``/m/activities/``, portal base
+template): what they may register for, register or join the waiting list, cancel, and check
+in with the code announced at the activity. Rules live in ``activities.actions``."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.decorators.cache import never_cache
+
+from activities import actions, selectors
+from activities.forms import CodeCheckInForm
+from activities.models import Activity, Registration
+from portal.auth import MemberRequiredMixin
+
+
+def _activity_for(member, pk) -> Activity:
+    """An activity the member may see: open to their union, or one they registered for."""
+    activity = (
+        Activity.objects.select_related("org", "audience")
+        .filter(pk=pk, audience__path__in=selectors.ancestor_paths(member.org.path))
+        .first()
+    )
+    if activity is None:
+        activity = Activity.objects.filter(pk=pk, registrations__member=member).first()
+    if activity is None:
+        raise Http404(_("Not found."))
+    return activity
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberActivityListView(MemberRequiredMixin, View):
+    def get(self, request):
+        mine = list(selectors.registrations_of_member(self.member)[:30])
+        taken = {registration.activity_id for registration in mine}
+        offered = [
+            activity
+            for activity in selectors.activities_for_member(self.member)[:50]
+            if activity.pk not in taken
+        ]
+        context = {
+            "offered": offered,
+            "mine": mine,
+            "title": _("Activities"),
+            "now": timezone.now(),
+        }
+        return render(request, "activities/m_list.html", context)
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberActivityDetailView(MemberRequiredMixin, View):
+    def get(self, request, pk):
+        activity = _activity_for(self.member, pk)
+        registration = Registration.objects.filter(activity=activity, member=self.member).first()
+        context = {
+            "activity": activity,
+            "registration": registration,
+            "problem": actions.registration_problem(activity, self.member, timezone.now()),
+            "title": activity.title,
+        }
+        return render(request, "activities/m_detail.html", context)
+
+
+class MemberRegisterView(MemberRequiredMixin, View):
+    def post(self, request, pk):
+        activity = _activity_for(self.member, pk)
+        wait = request.POST.get("wait") == "1"
+        try:
+            registration = actions.registration_create(
+                member=self.member, activity=activity, wait=wait
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(
+                request,
+                _("You have a place. Show your e-card at the door.")
+                if registration.status == "registered"
+                else _("You are on the waiting list; a freed place goes to you in turn."),
+            )
+        return redirect("activities:m-detail", pk=activity.pk)
+
+
+class MemberCancelView(MemberRequiredMixin, View):
+    def post(self, request, pk):
+        activity = _activity_for(self.member, pk)
+        registration = Registration.objects.filter(activity=activity, member=self.member).first()
+        if registration is None:
+            raise Http404(_("Not found."))
+        try:
+            actions.registration_cancel(member=self.member, registration=registration)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Your registration was cancelled."))
+        return redirect("activities:m-detail", pk=activity.pk)
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberCheckInView(MemberRequiredMixin, View):
+    template_name = "activities/m_check_in.html"
+
+    def get(self, request):
+        return self.page(request, CodeCheckInForm())
+
+    def post(self, request):
+        form = CodeCheckInForm(request.POST)
+        if form.is_valid():
+            try:
+                registration = actions.check_in_by_code(
+                    member=self.member, code=form.cleaned_data["code"]
+                )
+            except ValidationError as error:
+                for message in error.message_dict.get("code", error.messages):
+                    form.add_error("code", message)
+            else:
+                messages.success(
+                    request,
+                    _("You are checked in at %(title)s.") % {"title": registration.activity.title},
+                )
+                return redirect("activities:m-detail", pk=registration.activity_id)
+        return self.page(request, form)
+
+    def page(self, request, form):
+        return render(request, self.template_name, {"form": form, "title": _("Check in")})

@@ -1,0 +1,40 @@
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.tables import Column
+
+
+def _when(value):
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+
+ACTIVITY_COLUMNS = [
+    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("kind", _("Kind"), sort="kind"),
+    Column("org", _("Host"), sort="org__name", wrap=True),
+    Column("starts_at", _("Starts at"), sort="starts_at", accessor=lambda a: _when(a.starts_at)),
+    Column("place", _("Place"), wrap=True),
+    Column("capacity", _("Places"), sort="capacity", css="text-end"),
+    Column("places_taken", _("Places taken"), sort="places_taken", css="text-end"),
+    Column("status", _("Status"), sort="status"),
+]
+
+REGISTRATION_COLUMNS = [
+    Column("member", _("Member"), sort="member__name_pinyin", accessor=lambda r: r.member.name),
+    Column("member__org", _("Union"), wrap=True),
+    Column("activity", _("Activity"), link=True, wrap=True, accessor=lambda r: r.activity.title),
+    Column("status", _("Status"), sort="status"),
+    Column(
+        "registered_at",
+        _("Registered at"),
+        sort="registered_at",
+        accessor=lambda r: _when(r.registered_at),
+    ),
+    Column(
+        "checked_in_at",
+        _("Checked in at"),
+        sort="checked_in_at",
+        accessor=lambda r: _when(r.checked_in_at),
+    ),
+    Column("checkin_method", _("Check-in method")),
+]

@@ -1,0 +1,42 @@
+from django.urls import path
+
+from activities import portal_views, views
+
+app_name = "activities"
+
+urlpatterns = [
+    path("activities/", views.ActivityListView.as_view(), name="list"),
+    path("activities/new/", views.ActivityCreateView.as_view(), name="create"),
+    path("activities/<int:pk>/", views.ActivityDetailView.as_view(), name="detail"),
+    path("activities/<int:pk>/edit/", views.ActivityUpdateView.as_view(), name="update"),
+    path("activities/<int:pk>/cancel/", views.ActivityCancelView.as_view(), name="cancel"),
+    path("activities/<int:pk>/summary/", views.ActivitySummaryView.as_view(), name="summary"),
+    path("activities/<int:pk>/check-in/", views.ActivityCheckInView.as_view(), name="check-in"),
+    path(
+        "activity-registrations/",
+        views.RegistrationListView.as_view(),
+        name="registration-list",
+    ),
+    # The member's pages in the worker portal.
+    path("m/activities/", portal_views.MemberActivityListView.as_view(), name="m-list"),
+    path(
+        "m/activities/check-in/",
+        portal_views.MemberCheckInView.as_view(),
+        name="m-check-in",
+    ),
+    path(
+        "m/activities/<int:pk>/",
+        portal_views.MemberActivityDetailView.as_view(),
+        name="m-detail",
+    ),
+    path(
+        "m/activities/<int:pk>/register/",
+        portal_views.MemberRegisterView.as_view(),
+        name="m-register",
+    ),
+    path(
+        "m/activities/<int:pk>/cancel/",
+        portal_views.MemberCancelView.as_view(),
+        name="m-cancel",
+    ),
+]

@@ -1,0 +1,190 @@
+"""Cadre pages of activities: list, hold, edit, cancel, the registrations, check-in at the
+door (scanning the member's e-card QR code), and the summary afterwards."""
+
+from django.contrib import messages
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from activities import actions, selectors
+from activities.filtersets import ActivityFilterSet, RegistrationFilterSet
+from activities.forms import ActivityCancelForm, ActivityForm, ActivitySummaryForm, CheckInForm
+from activities.models import Activity, Registration
+from activities.tables import ACTIVITY_COLUMNS, REGISTRATION_COLUMNS
+from core.choices import Action
+from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
+
+
+class ActivityListView(ObjectListView):
+    model = Activity
+    filterset_class = ActivityFilterSet
+    columns = ACTIVITY_COLUMNS
+    title = gettext_lazy("Activities")
+    export_name = "活动"
+    create_url_name = "activities:create"
+    default_sort = ("-starts_at", "pk")
+
+    def base_queryset(self):
+        return Activity.objects.select_related("org")
+
+
+class RegistrationListView(ObjectListView):
+    model = Registration
+    filterset_class = RegistrationFilterSet
+    columns = REGISTRATION_COLUMNS
+    title = gettext_lazy("Activity registrations")
+    export_name = "活动报名"
+    default_sort = ("-registered_at", "pk")
+
+    def base_queryset(self):
+        return Registration.objects.select_related("member", "member__org", "activity")
+
+
+class ActivityDetailView(ObjectDetailView):
+    model = Activity
+    template_name = "activities/activity_detail.html"
+    tabs = [
+        ("overview", gettext_lazy("Overview")),
+        ("registrations", gettext_lazy("Registrations")),
+        ("history", gettext_lazy("History")),
+    ]
+
+    def base_queryset(self):
+        return Activity.objects.select_related("org", "audience")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        activity = self.object
+        context["can_change"] = (
+            Activity.objects.visible_to(self.request.user, Action.CHANGE)
+            .filter(pk=activity.pk)
+            .exists()
+        )
+        context["counts"] = selectors.activity_counts(activity)
+        context["started"] = activity.starts_at <= timezone.now()
+        if context["tab"] == "registrations":
+            context["registrations"] = selectors.activity_registrations(
+                activity, self.request.user
+            )[:500]
+        return context
+
+
+class ActivityCreateView(ActionFormView):
+    form_class = ActivityForm
+    title = gettext_lazy("New activity")
+
+    def get_initial(self):
+        org = self.request.GET.get("org")
+        return {"org": org, "audience": org, "capacity": 50}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("activities:list")
+        return context
+
+    def perform(self, form):
+        return actions.activity_create(actor=self.request.user, data=form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return _("The activity was published; members may now register.")
+
+
+class ActivityObjectFormView(ScopedObjectFormView):
+    model = Activity
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = f"{self.title} · {self.object.title}"
+        return context
+
+
+class ActivityUpdateView(ActivityObjectFormView):
+    form_class = ActivityForm
+    title = gettext_lazy("Edit")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["org"].disabled = True
+        form.fields["org"].required = False
+        return form
+
+    def get_initial(self):
+        return {name: getattr(self.object, name) for name in actions.ACTIVITY_FIELDS}
+
+    def perform(self, form):
+        return actions.activity_update(
+            actor=self.request.user, activity=self.object, data=form.cleaned_data
+        )
+
+    @property
+    def success_message(self):
+        return _("Saved.")
+
+
+class ActivityCancelView(ActivityObjectFormView):
+    form_class = ActivityCancelForm
+    title = gettext_lazy("Cancel the activity")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["danger"] = True
+        return context
+
+    def perform(self, form):
+        return actions.activity_cancel(
+            actor=self.request.user, activity=self.object, reason=form.cleaned_data["reason"]
+        )
+
+    @property
+    def success_message(self):
+        return _("The activity was cancelled.")
+
+
+class ActivitySummaryView(ActivityObjectFormView):
+    form_class = ActivitySummaryForm
+    title = gettext_lazy("Summary")
+
+    def get_initial(self):
+        return {"summary": self.object.summary}
+
+    def perform(self, form):
+        return actions.activity_summarise(
+            actor=self.request.user, activity=self.object, summary=form.cleaned_data["summary"]
+        )
+
+    @property
+    def success_message(self):
+        return _("The summary was saved.")
+
+
+class ActivityCheckInView(ActivityObjectFormView):
+    """The door: each scan checks one member in and the form is ready for the next."""
+
+    form_class = CheckInForm
+    template_name = "activities/check_in.html"
+    title = gettext_lazy("Check in")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["counts"] = selectors.activity_counts(self.object)
+        context["submit_label"] = _("Check in")
+        return context
+
+    def perform(self, form):
+        registration = actions.check_in_by_card(
+            actor=self.request.user, activity=self.object, scanned=form.cleaned_data["scanned"]
+        )
+        messages.success(
+            self.request,
+            _("%(name)s (%(union)s) is checked in.")
+            % {"name": registration.member.name, "union": registration.member.org.name},
+        )
+        return registration
+
+    def get_success_url(self):
+        return reverse("activities:check-in", args=[self.object.pk])
