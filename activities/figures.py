@@ -35,7 +35,6 @@ def register():
             where=lambda p: _started_in(p) & ~Q(status=ActivityStatus.CANCELLED),
             describe=_("activities hosted in the subtree that started in the period"),
             order=10,
-            trend_field="starts_at",
         ),
         Figure(
             "activities.registrations",
