@@ -276,6 +276,7 @@ def _check_in(actor, activity: Activity, member: Member, method: str) -> Registr
     registration.checkin_method = method
     registration.checked_in_by = actor if getattr(actor, "pk", None) else None
     registration.save(update_fields=["checked_in_at", "checkin_method", "checked_in_by"])
+    Activity.objects.filter(pk=activity.pk).update(checked_in_count=F("checked_in_count") + 1)
     audit.record(actor, registration, AuditAction.UPDATE, before)
     return registration
 

@@ -1,11 +1,11 @@
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from activities import actions
-from activities.filtersets import ActivityFilterSet, RegistrationFilterSet
-from activities.models import Activity, Registration
+from activities import actions, notices
+from activities.filtersets import ActivityFilterSet, NoticeFilterSet, RegistrationFilterSet
+from activities.models import Activity, Notice, Registration
 from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
 from orgs.models import Org
 
@@ -106,3 +106,48 @@ class RegistrationViewSet(ScopedReadOnlyViewSet):
     filterset_class = RegistrationFilterSet
     ordering_fields = ["registered_at", "checked_in_at"]
     ordering = ["-registered_at", "id"]
+
+
+class NoticeSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    org = serializers.PrimaryKeyRelatedField(queryset=Org.objects.all())
+    publish_at = serializers.DateTimeField(required=False, allow_null=True)
+
+    class Meta:
+        model = Notice
+        fields = [
+            "id",
+            "org",
+            "kind",
+            "audience",
+            "title",
+            "body",
+            "publish_at",
+            "status",
+            "recipients",
+            "read_count",
+            "created_at",
+        ]
+        read_only_fields = ["status", "recipients", "read_count", "created_at"]
+
+
+class NoticeViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
+    """Notices and news published in the caller's subtree, with read counts; publishing
+    with a future ``publish_at`` keeps a notice hidden until then."""
+
+    queryset = Notice.objects.select_related("org")
+    serializer_class = NoticeSerializer
+    filterset_class = NoticeFilterSet
+    ordering_fields = ["publish_at", "title"]
+    ordering = ["-publish_at", "-id"]
+
+    def perform_create(self, serializer):
+        notice = notices.notice_publish(actor=self.request.user, data=serializer.validated_data)
+        serializer.instance = Notice.objects.select_related("org").get(pk=notice.pk)
+
+    @extend_schema(request=None, responses=NoticeSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        notice = notices.notice_withdraw(actor=request.user, notice=self.get_object())
+        return Response(
+            NoticeSerializer(Notice.objects.select_related("org").get(pk=notice.pk)).data
+        )

@@ -3,7 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ActivitiesConfig(AppConfig):
-    """C14 思想引领与职工文化: activities with registration, waiting list and check-in."""
+    """C14 思想引领与职工文化: activities with registration, waiting list and check-in;
+    notices and news to a subtree's members or cadres with read receipts."""
 
     name = "activities"
     verbose_name = _("Activities")
@@ -24,5 +25,12 @@ class ActivitiesConfig(AppConfig):
             icon="ti-flag",
             order=30,
             hint=_("Lectures, theme education, sports and culture"),
+        )
+        home.register(
+            "notices",
+            _("Notices and news"),
+            "activities:m-notices",
+            icon="ti-news",
+            order=31,
         )
         figures.register()

@@ -24,3 +24,18 @@ class RegistrationStatus(models.TextChoices):
 class CheckInMethod(models.TextChoices):
     CARD = "card", _("E-card scanned by a cadre")
     CODE = "code", _("Activity code entered by the member")
+
+
+class NoticeKind(models.TextChoices):
+    NOTICE = "notice", _("Notice")  # 通知
+    NEWS = "news", _("News")  # 新闻
+
+
+class NoticeAudience(models.TextChoices):
+    MEMBERS = "members", _("Members")
+    CADRES = "cadres", _("Union cadres")
+
+
+class NoticeStatus(models.TextChoices):
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

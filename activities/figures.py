@@ -1,30 +1,41 @@
-"""Activity figures of the statistics layer (reports/figures.py) and the paragraph of the
-work report's 思想政治引领 sub-section."""
+"""Figures of the statistics layer (reports/figures.py) for activities and notices, and the
+paragraphs of the work report's 思想政治引领 sub-section.
 
-from django.db.models import Q
+Each set has one ``base`` (one aggregate query): activities hosted in the subtree and
+started in the period, with their places taken and check-ins (counters kept on the
+activity); notices published in the subtree in the period, with their audience size and
+reads (counter kept on the notice)."""
+
+from django.db.models import Q, Sum
 from django.utils.translation import gettext_lazy as _
 
-from activities.choices import ActivityStatus, RegistrationStatus
-from activities.models import Activity, Registration
-from reports.figures import Figure, Section
+from activities.choices import ActivityStatus, NoticeStatus
+from activities.models import Activity, Notice
+from reports.figures import Figure, Ratio, Section
 
 
 def activities_of_subtree(org):
     return Activity.objects.filter(org__path__startswith=org.path)
 
 
-def registrations_of_subtree(org):
-    """Registrations of the subtree's members, at whichever union's activity."""
-    return Registration.objects.filter(member__org__path__startswith=org.path)
+def notices_of_subtree(org):
+    return Notice.objects.filter(org__path__startswith=org.path)
 
 
-def _started_in(period) -> Q:
-    return Q(starts_at__date__range=(period.start, period.end))
+def _held_in(period) -> Q:
+    return Q(starts_at__date__range=(period.start, period.end)) & ~Q(
+        status=ActivityStatus.CANCELLED
+    )
+
+
+def _published_in(period) -> Q:
+    return Q(publish_at__date__range=(period.start, period.end), status=NoticeStatus.PUBLISHED)
 
 
 def register():
-    from reports import figures
+    from reports import figures, narrative
 
+    person_times = _("person-times")
     figures.register(
         Figure(
             "activities.held",
@@ -32,41 +43,78 @@ def register():
             _("activities"),
             Section.GUIDANCE,
             base=activities_of_subtree,
-            where=lambda p: _started_in(p) & ~Q(status=ActivityStatus.CANCELLED),
+            where=_held_in,
             describe=_("activities hosted in the subtree that started in the period"),
             order=10,
         ),
         Figure(
             "activities.registrations",
             _("Activity registrations"),
-            _("person-times"),
+            person_times,
             Section.GUIDANCE,
-            base=registrations_of_subtree,
-            where=lambda p: (
-                Q(activity__starts_at__date__range=(p.start, p.end))
-                & ~Q(status=RegistrationStatus.CANCELLED)
-            ),
-            describe=_("registrations of the subtree's members for activities of the period"),
+            base=activities_of_subtree,
+            where=_held_in,
+            measure=Sum("places_taken"),
+            describe=_("places taken at the activities of the period"),
             order=11,
-            path="member__org__path",
         ),
         Figure(
             "activities.attendance",
             _("Activity attendance"),
-            _("person-times"),
+            person_times,
             Section.GUIDANCE,
-            base=registrations_of_subtree,
-            where=lambda p: Q(checked_in_at__date__range=(p.start, p.end)),
-            describe=_("check-ins of the subtree's members at activities in the period"),
+            base=activities_of_subtree,
+            where=_held_in,
+            measure=Sum("checked_in_count"),
+            describe=_("check-ins at the activities of the period"),
             order=12,
-            path="member__org__path",
             headline=True,
-            trend_field="checked_in_at",
+            trend_field="starts_at",
+        ),
+        Figure(
+            "notices.published",
+            _("Notices published"),
+            _("items"),
+            Section.GUIDANCE,
+            base=notices_of_subtree,
+            where=_published_in,
+            describe=_("notices and news published in the subtree in the period"),
+            order=20,
+        ),
+        Figure(
+            "notices.recipients",
+            _("Notice recipients"),
+            person_times,
+            Section.GUIDANCE,
+            base=notices_of_subtree,
+            where=_published_in,
+            measure=Sum("recipients"),
+            describe=_("the audience of each notice of the period when it was published"),
+            order=21,
+        ),
+        Figure(
+            "notices.reads",
+            _("Notice reads"),
+            person_times,
+            Section.GUIDANCE,
+            base=notices_of_subtree,
+            where=_published_in,
+            measure=Sum("read_count"),
+            describe=_("members and cadres who opened the notices of the period"),
+            order=22,
+        ),
+        Ratio(
+            "notices.read_rate",
+            _("Notice read rate"),
+            "notices.reads",
+            "notices.recipients",
+            Section.GUIDANCE,
+            describe=_("reads / recipients of the notices of the period"),
+            order=23,
         ),
     )
-    from reports import narrative
-
     narrative.register_paragraph(Section.GUIDANCE, activities_paragraph, order=10)
+    narrative.register_paragraph(Section.GUIDANCE, notices_paragraph, order=20)
 
 
 def activities_paragraph(ctx):
@@ -74,7 +122,7 @@ def activities_paragraph(ctx):
 
     from reports.narrative import joined
 
-    if not ctx.positive("activities.held", "activities.attendance"):
+    if not ctx.positive("activities.held"):
         return None
     return joined(
         [
@@ -85,5 +133,22 @@ def activities_paragraph(ctx):
                 "registrations": ctx.text("activities.registrations"),
                 "attendance": ctx.text("activities.attendance"),
             },
+        ]
+    )
+
+
+def notices_paragraph(ctx):
+    from django.utils.translation import gettext
+
+    from reports.narrative import joined
+
+    if not ctx.positive("notices.published"):
+        return None
+    return joined(
+        [
+            gettext("Unions published %(published)s notices and news items to workers")
+            % {"published": ctx.text("notices.published")},
+            gettext("read %(reads)s, a read rate of %(rate)s")
+            % {"reads": ctx.text("notices.reads"), "rate": ctx.text("notices.read_rate")},
         ]
     )

@@ -2,8 +2,15 @@ import django_filters
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
 
-from activities.choices import ActivityKind, ActivityStatus, RegistrationStatus
-from activities.models import Activity, Registration
+from activities.choices import (
+    ActivityKind,
+    ActivityStatus,
+    NoticeAudience,
+    NoticeKind,
+    NoticeStatus,
+    RegistrationStatus,
+)
+from activities.models import Activity, Notice, Registration
 from core.filtersets import ScopedFilterSet
 from orgs.models import Org
 
@@ -45,3 +52,14 @@ class RegistrationFilterSet(ScopedFilterSet):
     class Meta:
         model = Registration
         fields = ["q", "status", "activity", "checked_in"]
+
+
+class NoticeFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
+    kind = django_filters.ChoiceFilter(choices=NoticeKind.choices, label=_("Kind"))
+    audience = django_filters.ChoiceFilter(choices=NoticeAudience.choices, label=_("Audience"))
+    status = django_filters.ChoiceFilter(choices=NoticeStatus.choices, label=_("Status"))
+
+    class Meta:
+        model = Notice
+        fields = ["q", "kind", "audience", "status"]

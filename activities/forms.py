@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from activities.choices import ActivityKind
+from activities.choices import ActivityKind, NoticeAudience, NoticeKind
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
 from orgs.models import Org
@@ -61,4 +61,18 @@ class CodeCheckInForm(forms.Form):
         widget=forms.TextInput(
             attrs={"inputmode": "numeric", "autocomplete": "off", "class": "form-control"}
         ),
+    )
+
+
+class NoticeForm(ScopedForm):
+    org = _org_field(_("Publisher"), _("The notice goes to this organisation's whole subtree."))
+    kind = forms.ChoiceField(label=_("Kind"), choices=NoticeKind.choices)
+    audience = forms.ChoiceField(label=_("Audience"), choices=NoticeAudience.choices)
+    title = forms.CharField(label=_("Title"), max_length=120)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    publish_at = forms.DateTimeField(
+        label=_("Publish at"),
+        widget=DATETIME_WIDGET,
+        required=False,
+        help_text=_("Empty: at once. A later time keeps the notice hidden until then."),
     )

@@ -1,8 +1,17 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from activities.choices import ActivityKind, ActivityStatus, CheckInMethod, RegistrationStatus
+from activities.choices import (
+    ActivityKind,
+    ActivityStatus,
+    CheckInMethod,
+    NoticeAudience,
+    NoticeKind,
+    NoticeStatus,
+    RegistrationStatus,
+)
 from core.scoping import ScopedQuerySet
 
 
@@ -31,6 +40,8 @@ class Activity(models.Model):
     ends_at = models.DateTimeField(_("ends at"))
     capacity = models.PositiveIntegerField(_("places"))
     places_taken = models.PositiveIntegerField(_("places taken"), default=0)
+    # Kept with each check-in so that period figures of a subtree cost one aggregate query.
+    checked_in_count = models.PositiveIntegerField(_("checked in"), default=0)
     checkin_code = models.CharField(_("check-in code"), max_length=6)
     status = models.CharField(
         _("status"), max_length=12, choices=ActivityStatus.choices, default=ActivityStatus.OPEN
@@ -90,7 +101,7 @@ class Registration(models.Model):
         _("check-in method"), max_length=8, choices=CheckInMethod.choices, blank=True
     )
     checked_in_by = models.ForeignKey(
-        "auth.User",
+        settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -123,3 +134,66 @@ class Registration(models.Model):
 
     def get_absolute_url(self):
         return reverse("activities:detail", args=[self.activity_id]) + "?tab=registrations"
+
+
+class Notice(models.Model):
+    """An article or notice (新媒体) published by a union to the members or the cadres of
+    its subtree. It stays hidden until ``publish_at``. ``recipients`` is the size of the
+    audience when the notice was published, the base of its read rate."""
+
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="notices", verbose_name=_("publisher")
+    )
+    kind = models.CharField(_("kind"), max_length=8, choices=NoticeKind.choices)
+    audience = models.CharField(_("audience"), max_length=8, choices=NoticeAudience.choices)
+    title = models.CharField(_("title"), max_length=120)
+    body = models.TextField(_("text"))
+    publish_at = models.DateTimeField(_("publish at"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=NoticeStatus.choices, default=NoticeStatus.PUBLISHED
+    )
+    recipients = models.PositiveIntegerField(_("recipients"), default=0)
+    # Kept with each first read, so read rates need no join to the receipts.
+    read_count = models.PositiveIntegerField(_("reads"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    scope_fields = ("org",)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-publish_at", "-id"]
+        indexes = [models.Index(fields=["audience", "status", "publish_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activities:notice-detail", args=[self.pk])
+
+
+class NoticeRead(models.Model):
+    """A read receipt: a member (portal) or a cadre (user) opened the notice."""
+
+    notice = models.ForeignKey(Notice, on_delete=models.CASCADE, related_name="reads")
+    member = models.ForeignKey(
+        "members.Member", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    read_at = models.DateTimeField(_("read at"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["notice", "member"], name="one_read_per_member"),
+            models.UniqueConstraint(fields=["notice", "user"], name="one_read_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.notice_id} · {self.member_id or self.user_id}"

@@ -4,6 +4,7 @@ in with the code announced at the activity. Rules live in ``activities.actions``
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -12,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from activities import actions, selectors
+from activities import actions, notices, selectors
 from activities.forms import CodeCheckInForm
 from activities.models import Activity, Registration
 from portal.auth import MemberRequiredMixin
@@ -127,3 +128,25 @@ class MemberCheckInView(MemberRequiredMixin, View):
 
     def page(self, request, form):
         return render(request, self.template_name, {"form": form, "title": _("Check in")})
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberNoticeListView(MemberRequiredMixin, View):
+    def get(self, request):
+        feed = notices.member_feed(self.member)
+        page = Paginator(feed, 20).get_page(request.GET.get("page"))
+        return render(
+            request, "activities/m_notices.html", {"page": page, "title": _("Notices and news")}
+        )
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberNoticeDetailView(MemberRequiredMixin, View):
+    def get(self, request, pk):
+        notice = notices.member_feed(self.member).filter(pk=pk).first()
+        if notice is None:
+            raise Http404(_("Not found."))
+        notices.notice_mark_read(notice, member=self.member)
+        return render(
+            request, "activities/m_notice.html", {"notice": notice, "title": notice.title}
+        )

@@ -38,3 +38,24 @@ REGISTRATION_COLUMNS = [
     ),
     Column("checkin_method", _("Check-in method")),
 ]
+
+
+def _read_rate(notice):
+    if not notice.recipients:
+        return ""
+    return f"{notice.read_count * 100.0 / notice.recipients:.1f}%"
+
+
+NOTICE_COLUMNS = [
+    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("kind", _("Kind"), sort="kind"),
+    Column("audience", _("Audience"), sort="audience"),
+    Column("org", _("Publisher"), sort="org__name", wrap=True),
+    Column(
+        "publish_at", _("Publish at"), sort="publish_at", accessor=lambda n: _when(n.publish_at)
+    ),
+    Column("status", _("Status"), sort="status"),
+    Column("recipients", _("Recipients"), sort="recipients", css="text-end"),
+    Column("read_count", _("Read"), sort="read_count", css="text-end"),
+    Column("read_rate", _("Read rate"), accessor=_read_rate, css="text-end"),
+]

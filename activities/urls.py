@@ -17,6 +17,12 @@ urlpatterns = [
         views.RegistrationListView.as_view(),
         name="registration-list",
     ),
+    path("notices/", views.NoticeListView.as_view(), name="notice-list"),
+    path("notices/new/", views.NoticeCreateView.as_view(), name="notice-create"),
+    path("notices/inbox/", views.CadreInboxView.as_view(), name="inbox"),
+    path("notices/inbox/<int:pk>/", views.CadreInboxDetailView.as_view(), name="inbox-detail"),
+    path("notices/<int:pk>/", views.NoticeDetailView.as_view(), name="notice-detail"),
+    path("notices/<int:pk>/withdraw/", views.NoticeWithdrawView.as_view(), name="notice-withdraw"),
     # The member's pages in the worker portal.
     path("m/activities/", portal_views.MemberActivityListView.as_view(), name="m-list"),
     path(
@@ -38,5 +44,11 @@ urlpatterns = [
         "m/activities/<int:pk>/cancel/",
         portal_views.MemberCancelView.as_view(),
         name="m-cancel",
+    ),
+    path("m/notices/", portal_views.MemberNoticeListView.as_view(), name="m-notices"),
+    path(
+        "m/notices/<int:pk>/",
+        portal_views.MemberNoticeDetailView.as_view(),
+        name="m-notice",
     ),
 ]

@@ -2,17 +2,28 @@
 door (scanning the member's e-card QR code), and the summary afterwards."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.paginator import Paginator
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.generic import TemplateView
 
-from activities import actions, selectors
-from activities.filtersets import ActivityFilterSet, RegistrationFilterSet
-from activities.forms import ActivityCancelForm, ActivityForm, ActivitySummaryForm, CheckInForm
-from activities.models import Activity, Registration
-from activities.tables import ACTIVITY_COLUMNS, REGISTRATION_COLUMNS
+from activities import actions, notices, selectors
+from activities.filtersets import ActivityFilterSet, NoticeFilterSet, RegistrationFilterSet
+from activities.forms import (
+    ActivityCancelForm,
+    ActivityForm,
+    ActivitySummaryForm,
+    CheckInForm,
+    NoticeForm,
+)
+from activities.models import Activity, Notice, Registration
+from activities.tables import ACTIVITY_COLUMNS, NOTICE_COLUMNS, REGISTRATION_COLUMNS
 from core.choices import Action
+from core.forms import ScopedForm
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 
 
@@ -188,3 +199,106 @@ class ActivityCheckInView(ActivityObjectFormView):
 
     def get_success_url(self):
         return reverse("activities:check-in", args=[self.object.pk])
+
+
+class NoticeListView(ObjectListView):
+    model = Notice
+    filterset_class = NoticeFilterSet
+    columns = NOTICE_COLUMNS
+    title = gettext_lazy("Notices and news")
+    export_name = "通知新闻"
+    create_url_name = "activities:notice-create"
+    default_sort = ("-publish_at", "-pk")
+    template_name = "activities/notice_list.html"
+
+    def base_queryset(self):
+        return Notice.objects.select_related("org")
+
+
+class NoticeDetailView(ObjectDetailView):
+    model = Notice
+    template_name = "activities/notice_detail.html"
+    tabs = [("overview", gettext_lazy("Overview")), ("history", gettext_lazy("History"))]
+
+    def base_queryset(self):
+        return Notice.objects.select_related("org", "created_by")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        notice = self.object
+        context["can_change"] = (
+            Notice.objects.visible_to(self.request.user, Action.CHANGE)
+            .filter(pk=notice.pk)
+            .exists()
+        )
+        context["read_rate"] = notices.read_rate(notice)
+        context["scheduled"] = notice.publish_at > timezone.now()
+        return context
+
+
+class NoticeCreateView(ActionFormView):
+    form_class = NoticeForm
+    title = gettext_lazy("Publish a notice")
+
+    def get_initial(self):
+        return {"org": self.request.GET.get("org"), "audience": "members", "kind": "notice"}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("activities:notice-list")
+        return context
+
+    def perform(self, form):
+        return notices.notice_publish(actor=self.request.user, data=form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return _("The notice was published.")
+
+
+class NoticeWithdrawView(ScopedObjectFormView):
+    model = Notice
+    form_class = ScopedForm
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["title"] = _("Withdraw %(title)s") % {"title": self.object.title}
+        context["danger"] = True
+        return context
+
+    def perform(self, form):
+        return notices.notice_withdraw(actor=self.request.user, notice=self.object)
+
+    @property
+    def success_message(self):
+        return _("The notice was withdrawn.")
+
+
+class CadreInboxView(LoginRequiredMixin, TemplateView):
+    """Notices addressed to the cadres of the user's unions, from any union above."""
+
+    template_name = "activities/inbox.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        feed = notices.cadre_feed(self.request.user)
+        context["page"] = Paginator(feed, 20).get_page(self.request.GET.get("page"))
+        context["title"] = _("Notices for cadres")
+        return context
+
+
+class CadreInboxDetailView(LoginRequiredMixin, TemplateView):
+    template_name = "activities/inbox_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        notice = notices.cadre_feed(self.request.user).filter(pk=kwargs["pk"]).first()
+        if notice is None:
+            raise Http404(_("Not found."))
+        notices.notice_mark_read(notice, user=self.request.user)
+        context["notice"] = notice
+        context["title"] = notice.title
+        return context

@@ -4,7 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from activities.api import ActivityViewSet, RegistrationViewSet
+from activities.api import ActivityViewSet, NoticeViewSet, RegistrationViewSet
 from dues.api import DuesRecordViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
@@ -20,6 +20,7 @@ router.register("dues", DuesRecordViewSet, basename="dues-record")
 router.register("reports", ReportDraftViewSet, basename="report-draft")
 router.register("activities", ActivityViewSet, basename="activity")
 router.register("activity-registrations", RegistrationViewSet, basename="activity-registration")
+router.register("notices", NoticeViewSet, basename="notice")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -15,6 +15,7 @@ MENU = [
     ("join", _("Join applications"), "members:join-list"),
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("activities", _("Activities"), "activities:list"),
+    ("notices", _("Notices and news"), "activities:notice-list"),
     ("reports", _("Work reports"), "reports:draft-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
