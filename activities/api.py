@@ -3,9 +3,15 @@ from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from activities import actions, notices
-from activities.filtersets import ActivityFilterSet, NoticeFilterSet, RegistrationFilterSet
-from activities.models import Activity, Notice, Registration
+from activities import actions, notices, quizzes
+from activities.filtersets import (
+    ActivityFilterSet,
+    NoticeFilterSet,
+    QuizAttemptFilterSet,
+    QuizFilterSet,
+    RegistrationFilterSet,
+)
+from activities.models import Activity, Notice, QuestionBank, Quiz, QuizAttempt, Registration
 from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
 from orgs.models import Org
 
@@ -151,3 +157,76 @@ class NoticeViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
         return Response(
             NoticeSerializer(Notice.objects.select_related("org").get(pk=notice.pk)).data
         )
+
+
+class QuizSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    org = serializers.PrimaryKeyRelatedField(queryset=Org.objects.all())
+    audience = serializers.PrimaryKeyRelatedField(queryset=Org.objects.all())
+    bank = serializers.PrimaryKeyRelatedField(queryset=QuestionBank.objects.all())
+
+    class Meta:
+        model = Quiz
+        fields = [
+            "id",
+            "org",
+            "audience",
+            "bank",
+            "title",
+            "question_count",
+            "time_limit_minutes",
+            "opens_at",
+            "closes_at",
+            "attempts_allowed",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+
+class QuizViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
+    """Knowledge contests (知识竞赛) hosted in the caller's subtree; ``leaderboard`` gives
+    participation and average best score per organisation under the audience."""
+
+    queryset = Quiz.objects.select_related("org", "bank")
+    serializer_class = QuizSerializer
+    filterset_class = QuizFilterSet
+    ordering_fields = ["opens_at", "title"]
+    ordering = ["-opens_at", "-id"]
+
+    def perform_create(self, serializer):
+        serializer.instance = quizzes.quiz_create(
+            actor=self.request.user, data=serializer.validated_data
+        )
+
+    @action(detail=True, methods=["get"])
+    def leaderboard(self, request, pk=None):
+        return Response(quizzes.org_leaderboard(self.get_object()))
+
+
+class QuizAttemptSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    member_name = serializers.CharField(source="member.name", read_only=True)
+
+    class Meta:
+        model = QuizAttempt
+        fields = [
+            "id",
+            "quiz",
+            "member",
+            "member_name",
+            "number",
+            "started_at",
+            "deadline",
+            "submitted_at",
+            "score",
+            "late",
+        ]
+        read_only_fields = fields
+
+
+class QuizAttemptViewSet(ScopedReadOnlyViewSet):
+    """Papers of the caller's members (members take quizzes in the worker portal)."""
+
+    queryset = QuizAttempt.objects.select_related("member", "quiz")
+    serializer_class = QuizAttemptSerializer
+    filterset_class = QuizAttemptFilterSet
+    ordering_fields = ["started_at", "score"]
+    ordering = ["-started_at", "-id"]

@@ -11,6 +11,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from activities import figures
+        from activities.quizzes import quiz_taken
         from activities.selectors import activity_stats, took_part
         from core import stats
         from dues import participation
@@ -18,6 +19,7 @@ class ActivitiesConfig(AppConfig):
 
         stats.register("activities", activity_stats, "activities/_activity_stats.html", order=60)
         participation.register("activities", took_part)
+        participation.register("quizzes", quiz_taken)
         home.register(
             "activities",
             _("Activities"),
@@ -33,4 +35,5 @@ class ActivitiesConfig(AppConfig):
             icon="ti-news",
             order=31,
         )
+        home.register("quizzes", _("Quizzes"), "activities:m-quizzes", icon="ti-bulb", order=32)
         figures.register()

@@ -6,11 +6,11 @@ started in the period, with their places taken and check-ins (counters kept on t
 activity); notices published in the subtree in the period, with their audience size and
 reads (counter kept on the notice)."""
 
-from django.db.models import Q, Sum
+from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 
 from activities.choices import ActivityStatus, NoticeStatus
-from activities.models import Activity, Notice
+from activities.models import Activity, Notice, QuizAttempt
 from reports.figures import Figure, Ratio, Section
 
 
@@ -20,6 +20,11 @@ def activities_of_subtree(org):
 
 def notices_of_subtree(org):
     return Notice.objects.filter(org__path__startswith=org.path)
+
+
+def quiz_papers_of_subtree(org):
+    """Papers handed in by the subtree's members, at whichever union's quiz."""
+    return QuizAttempt.objects.filter(member__org__path__startswith=org.path)
 
 
 def _held_in(period) -> Q:
@@ -103,6 +108,18 @@ def register():
             describe=_("members and cadres who opened the notices of the period"),
             order=22,
         ),
+        Figure(
+            "quizzes.participants",
+            _("Quiz participants"),
+            _("people"),
+            Section.GUIDANCE,
+            base=quiz_papers_of_subtree,
+            where=lambda p: Q(submitted_at__date__range=(p.start, p.end), score__isnull=False),
+            measure=Count("member", distinct=True),
+            describe=_("members of the subtree who handed in a scored quiz paper in the period"),
+            order=15,
+            path="member__org__path",
+        ),
         Ratio(
             "notices.read_rate",
             _("Notice read rate"),
@@ -122,8 +139,16 @@ def activities_paragraph(ctx):
 
     from reports.narrative import joined
 
-    if not ctx.positive("activities.held"):
+    if not ctx.positive("activities.held", "quizzes.participants"):
         return None
+    quiz = (
+        gettext("%(people)s took part in knowledge quizzes")
+        % {"people": ctx.text("quizzes.participants")}
+        if ctx.positive("quizzes.participants")
+        else ""
+    )
+    if not ctx.positive("activities.held"):
+        return joined([quiz])
     return joined(
         [
             gettext("Unions held %(held)s lectures, theme-education, sports and culture activities")
@@ -133,6 +158,7 @@ def activities_paragraph(ctx):
                 "registrations": ctx.text("activities.registrations"),
                 "attendance": ctx.text("activities.attendance"),
             },
+            quiz,
         ]
     )
 

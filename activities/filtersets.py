@@ -10,7 +10,7 @@ from activities.choices import (
     NoticeStatus,
     RegistrationStatus,
 )
-from activities.models import Activity, Notice, Registration
+from activities.models import Activity, Notice, QuestionBank, Quiz, QuizAttempt, Registration
 from core.filtersets import ScopedFilterSet
 from orgs.models import Org
 
@@ -63,3 +63,33 @@ class NoticeFilterSet(ScopedFilterSet):
     class Meta:
         model = Notice
         fields = ["q", "kind", "audience", "status"]
+
+
+class QuestionBankFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
+
+    class Meta:
+        model = QuestionBank
+        fields = ["q"]
+
+
+class QuizFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
+
+    class Meta:
+        model = Quiz
+        fields = ["q"]
+
+
+class QuizAttemptFilterSet(ScopedFilterSet):
+    q = django_filters.CharFilter(
+        field_name="member__name", lookup_expr="contains", label=_("Member")
+    )
+    quiz = django_filters.ModelChoiceFilter(
+        queryset=Quiz.objects.all(), label=_("Quiz"), widget=HiddenInput
+    )
+    late = django_filters.BooleanFilter(field_name="late", label=_("Late"))
+
+    class Meta:
+        model = QuizAttempt
+        fields = ["q", "quiz", "late"]

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.choices import ActivityKind, NoticeAudience, NoticeKind
+from activities.models import QuestionBank
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
 from orgs.models import Org
@@ -76,3 +77,31 @@ class NoticeForm(ScopedForm):
         required=False,
         help_text=_("Empty: at once. A later time keeps the notice hidden until then."),
     )
+
+
+class BankImportForm(ScopedForm):
+    org = _org_field(_("Owner"))
+    name = forms.CharField(label=_("Name"), max_length=120)
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_(
+            "xlsx, xls or csv with the columns 题型 (单选/多选/判断), 题目, 选项A–F and 答案 "
+            "(e.g. A, ABD, 对, 错). Any bad row refuses the whole file."
+        ),
+    )
+
+
+class QuizForm(ScopedForm):
+    org = _org_field(_("Host"))
+    audience = _org_field(
+        _("Audience"), _("Members of this organisation and the unions below it may take part.")
+    )
+    bank = forms.ModelChoiceField(label=_("Question bank"), queryset=QuestionBank.objects.all())
+    title = forms.CharField(label=_("Title"), max_length=120)
+    question_count = forms.IntegerField(label=_("Questions per paper"), min_value=1)
+    time_limit_minutes = forms.IntegerField(
+        label=_("Time limit (minutes)"), min_value=1, max_value=180
+    )
+    opens_at = forms.DateTimeField(label=_("Opens at"), widget=DATETIME_WIDGET)
+    closes_at = forms.DateTimeField(label=_("Closes at"), widget=DATETIME_WIDGET)
+    attempts_allowed = forms.IntegerField(label=_("Attempts per member"), min_value=1, initial=1)

@@ -10,6 +10,7 @@ from activities.choices import (
     NoticeAudience,
     NoticeKind,
     NoticeStatus,
+    QuestionKind,
     RegistrationStatus,
 )
 from core.scoping import ScopedQuerySet
@@ -197,3 +198,131 @@ class NoticeRead(models.Model):
 
     def __str__(self):
         return f"{self.notice_id} · {self.member_id or self.user_id}"
+
+
+class QuestionBank(models.Model):
+    """A bank of quiz questions (题库), imported from a spreadsheet."""
+
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="question_banks", verbose_name=_("owner")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    question_count = models.PositiveIntegerField(_("questions"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope_fields = ("org",)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("question bank")
+        verbose_name_plural = _("question banks")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activities:bank-detail", args=[self.pk])
+
+
+class Question(models.Model):
+    """One question; ``options`` in the bank's order, ``answer`` the indexes of the right
+    options in that order (shuffling on a paper never changes them)."""
+
+    bank = models.ForeignKey(QuestionBank, on_delete=models.CASCADE, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=10, choices=QuestionKind.choices)
+    text = models.TextField(_("question"))
+    options = models.JSONField(_("options"))
+    answer = models.JSONField(_("answer"))
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.text[:40]
+
+    @property
+    def answer_letters(self) -> str:
+        if self.kind == QuestionKind.TRUE_FALSE:
+            return self.options[self.answer[0]] if self.answer else ""
+        return "".join("ABCDEF"[i] for i in self.answer)
+
+
+class Quiz(models.Model):
+    """A knowledge contest (知识竞赛): questions drawn from a bank for each attempt, a time
+    limit, a window, and how many attempts a member has."""
+
+    org = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="quizzes", verbose_name=_("host")
+    )
+    audience = models.ForeignKey(
+        "orgs.Org", on_delete=models.PROTECT, related_name="+", verbose_name=_("audience")
+    )
+    bank = models.ForeignKey(
+        QuestionBank, on_delete=models.PROTECT, related_name="quizzes", verbose_name=_("bank")
+    )
+    title = models.CharField(_("title"), max_length=120)
+    question_count = models.PositiveIntegerField(_("questions per paper"))
+    time_limit_minutes = models.PositiveIntegerField(_("time limit (minutes)"))
+    opens_at = models.DateTimeField(_("opens at"))
+    closes_at = models.DateTimeField(_("closes at"))
+    attempts_allowed = models.PositiveIntegerField(_("attempts per member"), default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    scope_fields = ("org",)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quiz")
+        verbose_name_plural = _("quizzes")
+        ordering = ["-opens_at", "-id"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activities:quiz-detail", args=[self.pk])
+
+
+class QuizAttempt(models.Model):
+    """One member's paper: the questions drawn and the order their options were shown in
+    (``paper``: ``[{"q": id, "order": [original indexes]}]``), the answers given (original
+    indexes), and the score — ``None`` when handed in after the time limit."""
+
+    quiz = models.ForeignKey(
+        Quiz, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("quiz")
+    )
+    member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.PROTECT,
+        related_name="quiz_attempts",
+        verbose_name=_("member"),
+    )
+    number = models.PositiveIntegerField(_("attempt"), default=1)
+    started_at = models.DateTimeField(_("started at"))
+    deadline = models.DateTimeField(_("deadline"))
+    paper = models.JSONField(default=list)
+    answers = models.JSONField(default=dict)
+    submitted_at = models.DateTimeField(_("handed in at"), null=True, blank=True)
+    score = models.PositiveIntegerField(_("score"), null=True, blank=True)
+    late = models.BooleanField(_("late"), default=False)
+
+    scope_fields = ("member__org",)
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("quiz attempt")
+        verbose_name_plural = _("quiz attempts")
+        ordering = ["-started_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "member", "number"], name="one_attempt_number_per_member"
+            )
+        ]
+        indexes = [models.Index(fields=["quiz", "submitted_at"])]
+
+    def __str__(self):
+        return f"{self.member.name} · {self.quiz.title}"
+
+    def get_absolute_url(self):
+        return reverse("activities:quiz-detail", args=[self.quiz_id]) + "?tab=attempts"

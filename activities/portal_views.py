@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from activities import actions, notices, selectors
+from activities import actions, notices, quizzes, selectors
 from activities.forms import CodeCheckInForm
-from activities.models import Activity, Registration
+from activities.models import Activity, Quiz, QuizAttempt, Registration
 from portal.auth import MemberRequiredMixin
 
 
@@ -150,3 +150,101 @@ class MemberNoticeDetailView(MemberRequiredMixin, View):
         return render(
             request, "activities/m_notice.html", {"notice": notice, "title": notice.title}
         )
+
+
+def _quizzes_for(member):
+    return Quiz.objects.filter(
+        audience__path__in=selectors.ancestor_paths(member.org.path)
+    ).select_related("org", "audience")
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberQuizListView(MemberRequiredMixin, View):
+    def get(self, request):
+        now = timezone.now()
+        open_quizzes = list(
+            _quizzes_for(self.member).filter(closes_at__gt=now).order_by("closes_at")[:30]
+        )
+        mine = QuizAttempt.objects.filter(member=self.member).select_related("quiz")[:30]
+        context = {"quizzes": open_quizzes, "mine": mine, "now": now, "title": _("Quizzes")}
+        return render(request, "activities/m_quizzes.html", context)
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberQuizView(MemberRequiredMixin, View):
+    """A quiz: its rules, the member's papers, and the button that draws a new paper."""
+
+    def quiz(self, pk):
+        quiz = _quizzes_for(self.member).filter(pk=pk).first()
+        if quiz is None:
+            raise Http404(_("Not found."))
+        return quiz
+
+    def get(self, request, pk):
+        quiz = self.quiz(pk)
+        attempts = QuizAttempt.objects.filter(quiz=quiz, member=self.member).order_by("number")
+        context = {
+            "quiz": quiz,
+            "attempts": attempts,
+            "problem": quizzes.start_problem(quiz, self.member, timezone.now()),
+            "left": max(0, quiz.attempts_allowed - len(attempts)),
+            "title": quiz.title,
+        }
+        return render(request, "activities/m_quiz.html", context)
+
+    def post(self, request, pk):
+        quiz = self.quiz(pk)
+        try:
+            attempt = quizzes.attempt_start(member=self.member, quiz=quiz)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+            return redirect("activities:m-quiz", pk=quiz.pk)
+        return redirect("activities:m-attempt", pk=attempt.pk)
+
+
+@method_decorator(never_cache, name="dispatch")
+class MemberAttemptView(MemberRequiredMixin, View):
+    """The paper (questions and options in this paper's shuffled order) and, once handed
+    in, the result."""
+
+    def attempt(self, pk):
+        attempt = (
+            QuizAttempt.objects.select_related("quiz").filter(pk=pk, member=self.member).first()
+        )
+        if attempt is None:
+            raise Http404(_("Not found."))
+        return attempt
+
+    def get(self, request, pk):
+        attempt = self.attempt(pk)
+        context = {
+            "attempt": attempt,
+            "items": quizzes.paper_questions(attempt),
+            "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
+            "title": attempt.quiz.title,
+        }
+        return render(request, "activities/m_attempt.html", context)
+
+    def post(self, request, pk):
+        attempt = self.attempt(pk)
+        shown = {}
+        for item in attempt.paper:
+            key = str(item["q"])
+            values = request.POST.getlist(f"q{key}")
+            shown[key] = [int(v) for v in values if v.isdigit()]
+        try:
+            attempt = quizzes.attempt_submit(
+                member=self.member, attempt=attempt, shown_answers=shown
+            )
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            if attempt.late:
+                messages.warning(request, _("Handed in after the time limit; it is not scored."))
+            else:
+                messages.success(
+                    request,
+                    _("Handed in: %(score)s of %(total)s right.")
+                    % {"score": attempt.score, "total": len(attempt.paper)},
+                )
+        return redirect("activities:m-attempt", pk=attempt.pk)

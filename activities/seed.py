@@ -10,8 +10,16 @@ from __future__ import annotations
 
 import datetime
 
-from activities.choices import ActivityKind, CheckInMethod, RegistrationStatus
-from activities.models import Activity, Notice, Registration
+from activities.choices import ActivityKind, CheckInMethod, QuestionKind, RegistrationStatus
+from activities.models import (
+    Activity,
+    Notice,
+    Question,
+    QuestionBank,
+    Quiz,
+    QuizAttempt,
+    Registration,
+)
 from core.seeding import REFERENCE_DATE, SEED_TIMESTAMP, SeedContext, bulk_insert, register
 from members.choices import MemberStatus
 from members.models import Member
@@ -152,3 +160,88 @@ def seed_notices(ctx: SeedContext) -> None:
             )
     bulk_insert(notices)
     ctx.log(f"{len(notices):,} notices")
+
+
+QUESTIONS = [
+    (
+        QuestionKind.SINGLE,
+        "基层工会委员会每届任期为几年？",
+        ["1年", "2年", "3年或5年", "10年"],
+        [2],
+    ),
+    (QuestionKind.SINGLE, "会员会费按本人工资收入的多少缴纳？", ["0.5%", "1%", "2%", "5%"], [0]),
+    (
+        QuestionKind.MULTIPLE,
+        "工会经费来源包括？",
+        ["会员会费", "拨缴经费", "上级补助", "罚款"],
+        [0, 1, 2],
+    ),
+    (QuestionKind.TRUE_FALSE, "职工有依法参加和组织工会的权利。", ["正确", "错误"], [0]),
+    (QuestionKind.TRUE_FALSE, "工会经费按全部职工工资总额的1%拨缴。", ["正确", "错误"], [1]),
+    (
+        QuestionKind.SINGLE,
+        "25人以上的单位应当建立什么？",
+        ["工会小组", "基层工会委员会", "职代会", "党支部"],
+        [1],
+    ),
+]
+QUIZ_PAPER = 5
+QUIZ_SAMPLE = 200
+
+
+@register("quizzes", order=62)
+def seed_quizzes(ctx: SeedContext) -> None:
+    """One bank at the city; each district holds a knowledge quiz on it, taken by a bounded
+    sample of its members (scores drawn, the papers' shuffles left as drawn)."""
+    rng = ctx.rng
+    city = Org.objects.filter(depth=1).order_by("path").first()
+    if city is None:
+        return
+    bank = QuestionBank.objects.create(
+        org=city, name="工会法知识题库", question_count=len(QUESTIONS)
+    )
+    Question.objects.bulk_create(
+        [Question(bank=bank, kind=k, text=t, options=o, answer=a) for k, t, o, a in QUESTIONS]
+    )
+    ids = list(bank.questions.order_by("pk").values_list("pk", flat=True))
+    sizes = {pk: len(options) for pk, (_, _, options, _) in zip(ids, QUESTIONS, strict=True)}
+    quizzes, papers = [], []
+    for district in Org.objects.filter(level=OrgLevel.DISTRICT).order_by("path"):
+        opens = datetime.datetime.combine(
+            REFERENCE_DATE - datetime.timedelta(days=rng.randint(10, 120)), datetime.time(9), TZ
+        )
+        quizzes.append(
+            Quiz(
+                org=district,
+                audience=district,
+                bank=bank,
+                title=f"{district.name}工会知识竞赛",
+                question_count=QUIZ_PAPER,
+                time_limit_minutes=20,
+                opens_at=opens,
+                closes_at=opens + datetime.timedelta(days=7),
+            )
+        )
+    bulk_insert(quizzes)
+    for quiz in Quiz.objects.filter(bank=bank).select_related("org"):
+        takers = list(
+            Member.objects.filter(org__path__startswith=quiz.org.path, status=MemberStatus.ACTIVE)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:QUIZ_SAMPLE]
+        )
+        for member_id in rng.sample(takers, len(takers) // 2):
+            started = quiz.opens_at + datetime.timedelta(hours=rng.randint(0, 150))
+            drawn = rng.sample(ids, QUIZ_PAPER)
+            papers.append(
+                QuizAttempt(
+                    quiz=quiz,
+                    member_id=member_id,
+                    started_at=started,
+                    deadline=started + datetime.timedelta(minutes=20),
+                    submitted_at=started + datetime.timedelta(minutes=rng.randint(3, 19)),
+                    paper=[{"q": pk, "order": list(range(sizes[pk]))} for pk in drawn],
+                    score=rng.randint(1, QUIZ_PAPER),
+                )
+            )
+    bulk_insert(papers)
+    ctx.log(f"{len(quizzes):,} quizzes with {len(papers):,} papers")

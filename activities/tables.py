@@ -59,3 +59,41 @@ NOTICE_COLUMNS = [
     Column("read_count", _("Read"), sort="read_count", css="text-end"),
     Column("read_rate", _("Read rate"), accessor=_read_rate, css="text-end"),
 ]
+
+
+BANK_COLUMNS = [
+    Column("name", _("Name"), sort="name", link=True, wrap=True),
+    Column("org", _("Owner"), sort="org__name", wrap=True),
+    Column("question_count", _("Questions"), sort="question_count", css="text-end"),
+    Column(
+        "created_at", _("Imported at"), sort="created_at", accessor=lambda b: _when(b.created_at)
+    ),
+]
+
+QUIZ_COLUMNS = [
+    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("org", _("Host"), sort="org__name", wrap=True),
+    Column("bank", _("Question bank"), wrap=True),
+    Column("question_count", _("Questions per paper"), css="text-end"),
+    Column("time_limit_minutes", _("Time limit (minutes)"), css="text-end"),
+    Column("opens_at", _("Opens at"), sort="opens_at", accessor=lambda q: _when(q.opens_at)),
+    Column("closes_at", _("Closes at"), sort="closes_at", accessor=lambda q: _when(q.closes_at)),
+]
+
+ATTEMPT_COLUMNS = [
+    Column("member", _("Member"), sort="member__name_pinyin", accessor=lambda a: a.member.name),
+    Column("member__org", _("Union"), wrap=True),
+    Column("quiz", _("Quiz"), link=True, wrap=True, accessor=lambda a: a.quiz.title),
+    Column("number", _("Attempt"), css="text-end"),
+    Column(
+        "started_at", _("Started at"), sort="started_at", accessor=lambda a: _when(a.started_at)
+    ),
+    Column(
+        "submitted_at",
+        _("Handed in at"),
+        sort="submitted_at",
+        accessor=lambda a: _when(a.submitted_at),
+    ),
+    Column("score", _("Score"), sort="score", css="text-end"),
+    Column("late", _("Late"), accessor=lambda a: _("Yes") if a.late else ""),
+]

@@ -23,6 +23,13 @@ urlpatterns = [
     path("notices/inbox/<int:pk>/", views.CadreInboxDetailView.as_view(), name="inbox-detail"),
     path("notices/<int:pk>/", views.NoticeDetailView.as_view(), name="notice-detail"),
     path("notices/<int:pk>/withdraw/", views.NoticeWithdrawView.as_view(), name="notice-withdraw"),
+    path("question-banks/", views.QuestionBankListView.as_view(), name="bank-list"),
+    path("question-banks/import/", views.QuestionBankImportView.as_view(), name="bank-import"),
+    path("question-banks/<int:pk>/", views.QuestionBankDetailView.as_view(), name="bank-detail"),
+    path("quizzes/", views.QuizListView.as_view(), name="quiz-list"),
+    path("quizzes/new/", views.QuizCreateView.as_view(), name="quiz-create"),
+    path("quizzes/<int:pk>/", views.QuizDetailView.as_view(), name="quiz-detail"),
+    path("quiz-attempts/", views.QuizAttemptListView.as_view(), name="attempt-list"),
     # The member's pages in the worker portal.
     path("m/activities/", portal_views.MemberActivityListView.as_view(), name="m-list"),
     path(
@@ -44,6 +51,13 @@ urlpatterns = [
         "m/activities/<int:pk>/cancel/",
         portal_views.MemberCancelView.as_view(),
         name="m-cancel",
+    ),
+    path("m/quizzes/", portal_views.MemberQuizListView.as_view(), name="m-quizzes"),
+    path("m/quizzes/<int:pk>/", portal_views.MemberQuizView.as_view(), name="m-quiz"),
+    path(
+        "m/quizzes/attempts/<int:pk>/",
+        portal_views.MemberAttemptView.as_view(),
+        name="m-attempt",
     ),
     path("m/notices/", portal_views.MemberNoticeListView.as_view(), name="m-notices"),
     path(

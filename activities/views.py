@@ -11,17 +11,33 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from activities import actions, notices, selectors
-from activities.filtersets import ActivityFilterSet, NoticeFilterSet, RegistrationFilterSet
+from activities import actions, notices, quizzes, selectors
+from activities.filtersets import (
+    ActivityFilterSet,
+    NoticeFilterSet,
+    QuestionBankFilterSet,
+    QuizAttemptFilterSet,
+    QuizFilterSet,
+    RegistrationFilterSet,
+)
 from activities.forms import (
     ActivityCancelForm,
     ActivityForm,
     ActivitySummaryForm,
+    BankImportForm,
     CheckInForm,
     NoticeForm,
+    QuizForm,
 )
-from activities.models import Activity, Notice, Registration
-from activities.tables import ACTIVITY_COLUMNS, NOTICE_COLUMNS, REGISTRATION_COLUMNS
+from activities.models import Activity, Notice, QuestionBank, Quiz, QuizAttempt, Registration
+from activities.tables import (
+    ACTIVITY_COLUMNS,
+    ATTEMPT_COLUMNS,
+    BANK_COLUMNS,
+    NOTICE_COLUMNS,
+    QUIZ_COLUMNS,
+    REGISTRATION_COLUMNS,
+)
 from core.choices import Action
 from core.forms import ScopedForm
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
@@ -302,3 +318,129 @@ class CadreInboxDetailView(LoginRequiredMixin, TemplateView):
         context["notice"] = notice
         context["title"] = notice.title
         return context
+
+
+class QuestionBankListView(ObjectListView):
+    model = QuestionBank
+    filterset_class = QuestionBankFilterSet
+    columns = BANK_COLUMNS
+    title = gettext_lazy("Question banks")
+    export_name = "题库"
+    create_url_name = "activities:bank-import"
+    default_sort = ("-created_at", "-pk")
+
+    def base_queryset(self):
+        return QuestionBank.objects.select_related("org")
+
+
+class QuestionBankDetailView(ObjectDetailView):
+    model = QuestionBank
+    template_name = "activities/bank_detail.html"
+    tabs = [("overview", gettext_lazy("Overview")), ("history", gettext_lazy("History"))]
+
+    def base_queryset(self):
+        return QuestionBank.objects.select_related("org")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        questions = self.object.questions.all()
+        context["page"] = Paginator(questions, 50).get_page(self.request.GET.get("page"))
+        context["query"] = "tab=overview"
+        return context
+
+
+class QuestionBankImportView(ActionFormView):
+    form_class = BankImportForm
+    title = gettext_lazy("Import a question bank")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("activities:bank-list")
+        context["submit_label"] = _("Import")
+        return context
+
+    def perform(self, form):
+        data = form.cleaned_data
+        return quizzes.bank_import(
+            actor=self.request.user, org=data["org"], name=data["name"], upload=data["file"]
+        )
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return _("%(n)s questions were imported.") % {"n": self.result.question_count}
+
+
+class QuizListView(ObjectListView):
+    model = Quiz
+    filterset_class = QuizFilterSet
+    columns = QUIZ_COLUMNS
+    title = gettext_lazy("Quizzes")
+    export_name = "知识竞赛"
+    create_url_name = "activities:quiz-create"
+    default_sort = ("-opens_at", "-pk")
+
+    def base_queryset(self):
+        return Quiz.objects.select_related("org", "bank")
+
+
+class QuizAttemptListView(ObjectListView):
+    model = QuizAttempt
+    filterset_class = QuizAttemptFilterSet
+    columns = ATTEMPT_COLUMNS
+    title = gettext_lazy("Quiz attempts")
+    export_name = "答题记录"
+    default_sort = ("-started_at", "-pk")
+
+    def base_queryset(self):
+        return QuizAttempt.objects.select_related("member", "member__org", "quiz")
+
+
+class QuizDetailView(ObjectDetailView):
+    model = Quiz
+    template_name = "activities/quiz_detail.html"
+    tabs = [
+        ("overview", gettext_lazy("Overview")),
+        ("leaderboard", gettext_lazy("Leaderboard")),
+        ("history", gettext_lazy("History")),
+    ]
+
+    def base_queryset(self):
+        return Quiz.objects.select_related("org", "audience", "bank")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if context["tab"] == "leaderboard":
+            context["board"] = quizzes.org_leaderboard(self.object)
+            context["best"] = quizzes.best_scores(self.object)[:50]
+        return context
+
+
+class QuizCreateView(ActionFormView):
+    form_class = QuizForm
+    title = gettext_lazy("New quiz")
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["bank"].queryset = QuestionBank.objects.visible_to(self.request.user)
+        return form
+
+    def get_initial(self):
+        return {"time_limit_minutes": 20, "question_count": 10, "attempts_allowed": 1}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["cancel_url"] = reverse("activities:quiz-list")
+        return context
+
+    def perform(self, form):
+        return quizzes.quiz_create(actor=self.request.user, data=form.cleaned_data)
+
+    def get_success_url(self):
+        return self.result.get_absolute_url()
+
+    @property
+    def success_message(self):
+        return _("The quiz was published.")

@@ -4,7 +4,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
-from activities.api import ActivityViewSet, NoticeViewSet, RegistrationViewSet
+from activities.api import (
+    ActivityViewSet,
+    NoticeViewSet,
+    QuizAttemptViewSet,
+    QuizViewSet,
+    RegistrationViewSet,
+)
 from dues.api import DuesRecordViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
@@ -21,6 +27,8 @@ router.register("reports", ReportDraftViewSet, basename="report-draft")
 router.register("activities", ActivityViewSet, basename="activity")
 router.register("activity-registrations", RegistrationViewSet, basename="activity-registration")
 router.register("notices", NoticeViewSet, basename="notice")
+router.register("quizzes", QuizViewSet, basename="quiz")
+router.register("quiz-attempts", QuizAttemptViewSet, basename="quiz-attempt")
 
 urlpatterns = [
     path("", include(router.urls)),

@@ -16,6 +16,7 @@ MENU = [
     ("elections", _("Elections due"), "orgs:elections-due"),
     ("activities", _("Activities"), "activities:list"),
     ("notices", _("Notices and news"), "activities:notice-list"),
+    ("quizzes", _("Quizzes"), "activities:quiz-list"),
     ("reports", _("Work reports"), "reports:draft-list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),

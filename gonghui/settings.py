@@ -238,6 +238,8 @@ GONGHUI = {
     # On-site check-in to an activity opens this many minutes before it starts (and closes
     # when it ends).
     "ACTIVITY_CHECKIN_OPENS_MINUTES": int(os.environ.get("GH_ACTIVITY_CHECKIN_OPENS", "60")),
+    # A quiz paper handed in this many seconds after its deadline still counts (network lag).
+    "QUIZ_GRACE_SECONDS": int(os.environ.get("GH_QUIZ_GRACE_SECONDS", "30")),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

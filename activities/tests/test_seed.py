@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, F, Q
 
-from activities.models import Activity, Notice, Registration
+from activities.models import Activity, Notice, QuizAttempt, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +18,7 @@ def test_seed_city_holds_activities_with_registrations_and_check_ins():
     assert activities.count() > 5
     assert not activities.exclude(holding=F("places_taken")).exists()
     assert not activities.exclude(came=F("checked_in_count")).exists()
+    assert QuizAttempt.objects.filter(score__isnull=False).exists()
     assert Notice.objects.filter(read_count__gt=0, read_count__lte=F("recipients")).exists()
     assert not activities.filter(places_taken__gt=F("capacity")).exists()
     assert Registration.objects.filter(checked_in_at__isnull=False).exists()
