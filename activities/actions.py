@@ -50,13 +50,18 @@ def new_checkin_code() -> str:
     return f"{secrets.randbelow(1_000_000):06d}"
 
 
+def audience_problem(org, audience) -> str:
+    """An activity's or quiz's audience lies within its host's subtree."""
+    if org is not None and audience is not None and not audience.path.startswith(org.path):
+        return _("The audience must be the host or an organisation below it.")
+    return ""
+
+
 def _check_activity(data: dict, places_taken: int = 0) -> None:
     errors: dict[str, list] = {}
-    org, audience = data.get("org"), data.get("audience")
-    if org is not None and audience is not None and not audience.path.startswith(org.path):
-        errors.setdefault("audience", []).append(
-            _("The audience must be the host or an organisation below it.")
-        )
+    problem = audience_problem(data.get("org"), data.get("audience"))
+    if problem:
+        errors.setdefault("audience", []).append(problem)
     starts_at, ends_at = data.get("starts_at"), data.get("ends_at")
     if starts_at and ends_at and ends_at <= starts_at:
         errors.setdefault("ends_at", []).append(_("The end must come after the start."))

@@ -166,19 +166,7 @@ class QuizSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Quiz
-        fields = [
-            "id",
-            "org",
-            "audience",
-            "bank",
-            "title",
-            "question_count",
-            "time_limit_minutes",
-            "opens_at",
-            "closes_at",
-            "attempts_allowed",
-            "created_at",
-        ]
+        fields = ["id", *quizzes.QUIZ_FIELDS, "created_at"]
         read_only_fields = ["created_at"]
 
 

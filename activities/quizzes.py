@@ -24,9 +24,10 @@ from django.db.models.functions import Substr
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from activities.actions import audience_problem
 from activities.choices import QuestionKind
 from activities.models import Question, QuestionBank, Quiz, QuizAttempt
-from activities.selectors import ancestor_paths
+from activities.selectors import ancestor_paths, day_range
 from core import audit
 from core.choices import Action, AuditAction
 from core.importing import ImportColumn, Importer, ImportFileError, run_import
@@ -190,10 +191,8 @@ def quiz_create(*, actor, data: dict) -> Quiz:
     data = {key: data[key] for key in QUIZ_FIELDS if key in data}
     errors: dict[str, list] = {}
     org, audience, bank = data["org"], data["audience"], data["bank"]
-    if not audience.path.startswith(org.path):
-        errors.setdefault("audience", []).append(
-            _("The audience must be the host or an organisation below it.")
-        )
+    if audience_problem(org, audience):
+        errors.setdefault("audience", []).append(audience_problem(org, audience))
     if not (1 <= data["question_count"] <= bank.question_count):
         errors.setdefault("question_count", []).append(
             _("The bank holds %(n)s questions.") % {"n": bank.question_count}
@@ -385,9 +384,6 @@ def org_leaderboard(quiz: Quiz, user=None) -> list[dict]:
 
 def quiz_taken(member_ids, start: datetime.date, end: datetime.date):
     """Participation source of the six-month rule: members who handed in a paper."""
-    tz = timezone.get_current_timezone()
     return QuizAttempt.objects.filter(
-        member_id__in=member_ids,
-        submitted_at__gte=datetime.datetime.combine(start, datetime.time(), tz),
-        submitted_at__lt=datetime.datetime.combine(end, datetime.time(), tz),
+        member_id__in=member_ids, submitted_at__range=day_range(start, end)
     ).values("member_id")

@@ -93,11 +93,18 @@ def activity_stats(org, today: datetime.date | None = None) -> dict:
     }
 
 
+def day_range(start: datetime.date, end: datetime.date) -> tuple:
+    """The instants of the days ``[start, end)`` in local time, for a ``__range`` lookup
+    (the upper bound one microsecond before ``end`` begins)."""
+    tz = timezone.get_current_timezone()
+    return (
+        datetime.datetime.combine(start, datetime.time(), tz),
+        datetime.datetime.combine(end, datetime.time(), tz) - datetime.timedelta(microseconds=1),
+    )
+
+
 def took_part(member_ids, start: datetime.date, end: datetime.date):
     """Participation source of the six-month rule: members checked in at an activity."""
-    tz = timezone.get_current_timezone()
     return Registration.objects.filter(
-        member_id__in=member_ids,
-        checked_in_at__gte=datetime.datetime.combine(start, datetime.time(), tz),
-        checked_in_at__lt=datetime.datetime.combine(end, datetime.time(), tz),
+        member_id__in=member_ids, checked_in_at__range=day_range(start, end)
     ).values("member_id")
