@@ -74,6 +74,11 @@ class Activity(models.Model):
         return reverse("activities:detail", args=[self.pk])
 
     @property
+    def name(self) -> str:
+        """What breadcrumbs and form titles call the object."""
+        return self.title
+
+    @property
     def places_left(self) -> int:
         return max(0, self.capacity - self.places_taken)
 
@@ -176,6 +181,11 @@ class Notice(models.Model):
 
     def get_absolute_url(self):
         return reverse("activities:notice-detail", args=[self.pk])
+
+    @property
+    def name(self) -> str:
+        """What breadcrumbs and form titles call the object."""
+        return self.title
 
 
 class NoticeRead(models.Model):
@@ -282,6 +292,11 @@ class Quiz(models.Model):
 
     def get_absolute_url(self):
         return reverse("activities:quiz-detail", args=[self.pk])
+
+    @property
+    def name(self) -> str:
+        """What breadcrumbs and form titles call the object."""
+        return self.title
 
 
 class QuizAttempt(models.Model):
