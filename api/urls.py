@@ -4,6 +4,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from activities.api import (
+    ActivityViewSet,
+    NoticeViewSet,
+    QuizAttemptViewSet,
+    QuizViewSet,
+    RegistrationViewSet,
+)
 from assistance.api import (
     AllocationViewSet,
     AssistanceRecordViewSet,
@@ -84,6 +91,11 @@ router.register("bookings", BookingViewSet, basename="booking")
 router.register("home-evaluations", HomeEvaluationViewSet, basename="home-evaluation")
 router.register("tasks", TaskViewSet, basename="task")
 router.register("task-reports", TaskReportViewSet, basename="task-report")
+router.register("activities", ActivityViewSet, basename="activity")
+router.register("activity-registrations", RegistrationViewSet, basename="activity-registration")
+router.register("notices", NoticeViewSet, basename="notice")
+router.register("quizzes", QuizViewSet, basename="quiz")
+router.register("quiz-attempts", QuizAttemptViewSet, basename="quiz-attempt")
 
 urlpatterns = [
     path("", include(router.urls)),

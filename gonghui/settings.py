@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "innovation",
     "skills",
     "grassroots",
+    "activities",
     "portal",
     "api",
 ]
@@ -380,6 +381,11 @@ GONGHUI = {
         {"title": "有自主管理的工会经费", "max_score": 15, "guidance": "经费独立建账、规范使用"},
         {"title": "有职工满意的工作成效", "max_score": 20, "guidance": "会员评议满意率"},
     ),
+    # On-site check-in to an activity opens this many minutes before it starts (and closes
+    # when it ends).
+    "ACTIVITY_CHECKIN_OPENS_MINUTES": int(os.environ.get("GH_ACTIVITY_CHECKIN_OPENS", "60")),
+    # A quiz paper handed in this many seconds after its deadline still counts (network lag).
+    "QUIZ_GRACE_SECONDS": int(os.environ.get("GH_QUIZ_GRACE_SECONDS", "30")),
 }
 
 # Text messages (verification codes): core.sms.LogBackend writes them to the log; set a

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("innovation.urls")),
     path("", include("skills.urls")),
     path("", include("grassroots.urls")),
+    path("", include("activities.urls")),
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
     path("admin/", admin.site.urls),
 ]

@@ -51,6 +51,7 @@ class MemberDetailView(ObjectDetailView):
         ("overview", gettext_lazy("Overview")),
         ("changes", gettext_lazy("Membership changes")),
         ("dues", gettext_lazy("Dues")),
+        ("activities", gettext_lazy("Activities")),
         ("history", gettext_lazy("History")),
     ]
 

@@ -1,0 +1,45 @@
+from activities import actions, notices, quizzes
+from activities.models import Notice, QuestionBank, Quiz, QuizAttempt, Registration
+from activities.tests.helpers import make_activity
+from activities.tests.quiz_helpers import bank_file, make_quiz
+from members.tests.factories import make_member
+
+
+def samples(city, people):
+    activity_a = make_activity(city.district_a, title="东湖劳模宣讲")
+    activity_b = make_activity(city.district_b, title="西山劳模宣讲")
+    member_a = make_member(city.union_a, name="钱报名甲", phone="13811112221")
+    member_b = make_member(city.union_b, name="赵报名乙", phone="13822223332")
+    registration_a = actions.registration_create(member=member_a, activity=activity_a)
+    registration_b = actions.registration_create(member=member_b, activity=activity_b)
+    notice_a, notice_b = (
+        notices.notice_publish(
+            actor=None,
+            data={
+                "org": org,
+                "kind": "notice",
+                "audience": "members",
+                "title": title,
+                "body": "正文",
+            },
+        )
+        for org, title in ((city.district_a, "东湖通知"), (city.district_b, "西山通知"))
+    )
+    bank_a = quizzes.bank_import(
+        actor=None, org=city.district_a, name="东湖题库", upload=bank_file()
+    )
+    bank_b = quizzes.bank_import(
+        actor=None, org=city.district_b, name="西山题库", upload=bank_file()
+    )
+    quiz_a = make_quiz(city.district_a, bank_a, title="东湖竞赛")
+    quiz_b = make_quiz(city.district_b, bank_b, title="西山竞赛")
+    attempt_a = quizzes.attempt_start(member=member_a, quiz=quiz_a)
+    attempt_b = quizzes.attempt_start(member=member_b, quiz=quiz_b)
+    return {
+        QuestionBank: (bank_a, bank_b, "东湖题库", "西山题库"),
+        Quiz: (quiz_a, quiz_b, "东湖竞赛", "西山竞赛"),
+        QuizAttempt: (attempt_a, attempt_b, "钱报名甲", "赵报名乙"),
+        Notice: (notice_a, notice_b, "东湖通知", "西山通知"),
+        activity_a.__class__: (activity_a, activity_b, "东湖劳模宣讲", "西山劳模宣讲"),
+        Registration: (registration_a, registration_b, "钱报名甲", "赵报名乙"),
+    }
