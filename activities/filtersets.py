@@ -1,6 +1,7 @@
 import django_filters
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from activities.choices import (
     ActivityKind,
@@ -16,7 +17,9 @@ from orgs.models import Org
 
 
 class ActivityFilterSet(ScopedFilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label=pgettext_lazy("activities", "Title")
+    )
     kind = django_filters.ChoiceFilter(choices=ActivityKind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=ActivityStatus.choices, label=_("Status"))
     since = django_filters.DateFilter(
@@ -55,7 +58,9 @@ class RegistrationFilterSet(ScopedFilterSet):
 
 
 class NoticeFilterSet(ScopedFilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label=pgettext_lazy("activities", "Title")
+    )
     kind = django_filters.ChoiceFilter(choices=NoticeKind.choices, label=_("Kind"))
     audience = django_filters.ChoiceFilter(choices=NoticeAudience.choices, label=_("Audience"))
     status = django_filters.ChoiceFilter(choices=NoticeStatus.choices, label=_("Status"))
@@ -74,7 +79,9 @@ class QuestionBankFilterSet(ScopedFilterSet):
 
 
 class QuizFilterSet(ScopedFilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label=pgettext_lazy("activities", "Title")
+    )
 
     class Meta:
         model = Quiz

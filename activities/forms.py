@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from activities.choices import ActivityKind, NoticeAudience, NoticeKind
 from activities.models import QuestionBank
@@ -20,14 +21,16 @@ def _org_field(label, help_text=""):
 
 
 class ActivityForm(ScopedForm):
-    org = _org_field(_("Host"))
+    org = _org_field(pgettext_lazy("activities", "Host"))
     audience = _org_field(
         _("Audience"),
         _("Members of this organisation and the unions below it may register."),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=ActivityKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=120)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    title = forms.CharField(label=pgettext_lazy("activities", "Title"), max_length=120)
+    description = forms.CharField(
+        label=pgettext_lazy("activities", "Description"), widget=forms.Textarea, required=False
+    )
     place = forms.CharField(label=_("Place"), max_length=200)
     starts_at = forms.DateTimeField(label=_("Starts at"), widget=DATETIME_WIDGET)
     ends_at = forms.DateTimeField(label=_("Ends at"), widget=DATETIME_WIDGET)
@@ -69,8 +72,10 @@ class NoticeForm(ScopedForm):
     org = _org_field(_("Publisher"), _("The notice goes to this organisation's whole subtree."))
     kind = forms.ChoiceField(label=_("Kind"), choices=NoticeKind.choices)
     audience = forms.ChoiceField(label=_("Audience"), choices=NoticeAudience.choices)
-    title = forms.CharField(label=_("Title"), max_length=120)
-    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}))
+    title = forms.CharField(label=pgettext_lazy("activities", "Title"), max_length=120)
+    body = forms.CharField(
+        label=pgettext_lazy("activities", "Text"), widget=forms.Textarea(attrs={"rows": 10})
+    )
     publish_at = forms.DateTimeField(
         label=_("Publish at"),
         widget=DATETIME_WIDGET,
@@ -80,7 +85,7 @@ class NoticeForm(ScopedForm):
 
 
 class BankImportForm(ScopedForm):
-    org = _org_field(_("Owner"))
+    org = _org_field(pgettext_lazy("activities", "Owner"))
     name = forms.CharField(label=_("Name"), max_length=120)
     file = forms.FileField(
         label=_("File"),
@@ -92,16 +97,20 @@ class BankImportForm(ScopedForm):
 
 
 class QuizForm(ScopedForm):
-    org = _org_field(_("Host"))
+    org = _org_field(pgettext_lazy("activities", "Host"))
     audience = _org_field(
         _("Audience"), _("Members of this organisation and the unions below it may take part.")
     )
     bank = forms.ModelChoiceField(label=_("Question bank"), queryset=QuestionBank.objects.all())
-    title = forms.CharField(label=_("Title"), max_length=120)
+    title = forms.CharField(label=pgettext_lazy("activities", "Title"), max_length=120)
     question_count = forms.IntegerField(label=_("Questions per paper"), min_value=1)
     time_limit_minutes = forms.IntegerField(
         label=_("Time limit (minutes)"), min_value=1, max_value=180
     )
-    opens_at = forms.DateTimeField(label=_("Opens at"), widget=DATETIME_WIDGET)
-    closes_at = forms.DateTimeField(label=_("Closes at"), widget=DATETIME_WIDGET)
+    opens_at = forms.DateTimeField(
+        label=pgettext_lazy("activities", "Opens at"), widget=DATETIME_WIDGET
+    )
+    closes_at = forms.DateTimeField(
+        label=pgettext_lazy("activities", "Closes at"), widget=DATETIME_WIDGET
+    )
     attempts_allowed = forms.IntegerField(label=_("Attempts per member"), min_value=1, initial=1)

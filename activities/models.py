@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from activities.choices import (
     ActivityKind,
@@ -35,7 +36,7 @@ class Activity(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ActivityKind.choices)
     title = models.CharField(_("title"), max_length=120)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(pgettext_lazy("activities", "description"), blank=True)
     place = models.CharField(_("place"), max_length=200)
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
@@ -214,7 +215,10 @@ class QuestionBank(models.Model):
     """A bank of quiz questions (题库), imported from a spreadsheet."""
 
     org = models.ForeignKey(
-        "orgs.Org", on_delete=models.PROTECT, related_name="question_banks", verbose_name=_("owner")
+        "orgs.Org",
+        on_delete=models.PROTECT,
+        related_name="question_banks",
+        verbose_name=pgettext_lazy("activities", "owner"),
     )
     name = models.CharField(_("name"), max_length=120)
     question_count = models.PositiveIntegerField(_("questions"), default=0)
@@ -274,8 +278,8 @@ class Quiz(models.Model):
     title = models.CharField(_("title"), max_length=120)
     question_count = models.PositiveIntegerField(_("questions per paper"))
     time_limit_minutes = models.PositiveIntegerField(_("time limit (minutes)"))
-    opens_at = models.DateTimeField(_("opens at"))
-    closes_at = models.DateTimeField(_("closes at"))
+    opens_at = models.DateTimeField(pgettext_lazy("activities", "opens at"))
+    closes_at = models.DateTimeField(pgettext_lazy("activities", "closes at"))
     attempts_allowed = models.PositiveIntegerField(_("attempts per member"), default=1)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -315,11 +319,11 @@ class QuizAttempt(models.Model):
     )
     number = models.PositiveIntegerField(_("attempt"), default=1)
     started_at = models.DateTimeField(_("started at"))
-    deadline = models.DateTimeField(_("deadline"))
+    deadline = models.DateTimeField(pgettext_lazy("activities", "deadline"))
     paper = models.JSONField(default=list)
     answers = models.JSONField(default=dict)
     submitted_at = models.DateTimeField(_("handed in at"), null=True, blank=True)
-    score = models.PositiveIntegerField(_("score"), null=True, blank=True)
+    score = models.PositiveIntegerField(pgettext_lazy("activities", "score"), null=True, blank=True)
     late = models.BooleanField(_("late"), default=False)
 
     scope_fields = ("member__org",)

@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -9,9 +10,9 @@ def _when(value):
 
 
 ACTIVITY_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", pgettext_lazy("activities", "Title"), sort="title", link=True, wrap=True),
     Column("kind", _("Kind"), sort="kind"),
-    Column("org", _("Host"), sort="org__name", wrap=True),
+    Column("org", pgettext_lazy("activities", "Host"), sort="org__name", wrap=True),
     Column("starts_at", _("Starts at"), sort="starts_at", accessor=lambda a: _when(a.starts_at)),
     Column("place", _("Place"), wrap=True),
     Column("capacity", _("Places"), sort="capacity", css="text-end"),
@@ -47,7 +48,7 @@ def _read_rate(notice):
 
 
 NOTICE_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", pgettext_lazy("activities", "Title"), sort="title", link=True, wrap=True),
     Column("kind", _("Kind"), sort="kind"),
     Column("audience", _("Audience"), sort="audience"),
     Column("org", _("Publisher"), sort="org__name", wrap=True),
@@ -63,7 +64,7 @@ NOTICE_COLUMNS = [
 
 BANK_COLUMNS = [
     Column("name", _("Name"), sort="name", link=True, wrap=True),
-    Column("org", _("Owner"), sort="org__name", wrap=True),
+    Column("org", pgettext_lazy("activities", "Owner"), sort="org__name", wrap=True),
     Column("question_count", _("Questions"), sort="question_count", css="text-end"),
     Column(
         "created_at", _("Imported at"), sort="created_at", accessor=lambda b: _when(b.created_at)
@@ -71,13 +72,23 @@ BANK_COLUMNS = [
 ]
 
 QUIZ_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
-    Column("org", _("Host"), sort="org__name", wrap=True),
+    Column("title", pgettext_lazy("activities", "Title"), sort="title", link=True, wrap=True),
+    Column("org", pgettext_lazy("activities", "Host"), sort="org__name", wrap=True),
     Column("bank", _("Question bank"), wrap=True),
     Column("question_count", _("Questions per paper"), css="text-end"),
     Column("time_limit_minutes", _("Time limit (minutes)"), css="text-end"),
-    Column("opens_at", _("Opens at"), sort="opens_at", accessor=lambda q: _when(q.opens_at)),
-    Column("closes_at", _("Closes at"), sort="closes_at", accessor=lambda q: _when(q.closes_at)),
+    Column(
+        "opens_at",
+        pgettext_lazy("activities", "Opens at"),
+        sort="opens_at",
+        accessor=lambda q: _when(q.opens_at),
+    ),
+    Column(
+        "closes_at",
+        pgettext_lazy("activities", "Closes at"),
+        sort="closes_at",
+        accessor=lambda q: _when(q.closes_at),
+    ),
 ]
 
 ATTEMPT_COLUMNS = [
@@ -94,6 +105,6 @@ ATTEMPT_COLUMNS = [
         sort="submitted_at",
         accessor=lambda a: _when(a.submitted_at),
     ),
-    Column("score", _("Score"), sort="score", css="text-end"),
+    Column("score", pgettext_lazy("activities", "Score"), sort="score", css="text-end"),
     Column("late", _("Late"), accessor=lambda a: _("Yes") if a.late else ""),
 ]

@@ -26,6 +26,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from assistance import rules
 from assistance.choices import (
@@ -97,7 +98,7 @@ def clean_amount(value, errors: Errors, field: str = "amount", *, allow_zero=Fal
 def _date(value, errors: Errors, field: str, today: datetime.date, *, required=True):
     if value is None:
         if required:
-            errors.add(field, _("Enter the date."))
+            errors.add(field, pgettext("assistance", "Enter the date."))
         return None
     if value > today:
         errors.add(field, _("The date cannot be in the future."))
@@ -587,9 +588,9 @@ def campaign_create(
     if not year or not (2000 <= int(year) <= 2100):
         errors.add("year", _("Enter the year."))
     if starts_on is None:
-        errors.add("starts_on", _("Enter the date."))
+        errors.add("starts_on", pgettext("assistance", "Enter the date."))
     if ends_on is None:
-        errors.add("ends_on", _("Enter the date."))
+        errors.add("ends_on", pgettext("assistance", "Enter the date."))
     if starts_on and ends_on and ends_on < starts_on:
         errors.add("ends_on", _("The end cannot be before the start."))
     errors.raise_if_any()

@@ -1,6 +1,7 @@
 import django_filters
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assistance.choices import (
     AssistanceKind,
@@ -89,7 +90,9 @@ class RecordFilterSet(SubtreeMixin, ScopedFilterSet):
 
 
 class CampaignFilterSet(SubtreeMixin, ScopedFilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="contains", label=_("Title"))
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="contains", label=pgettext_lazy("assistance", "Title")
+    )
     org = org_filter()
     kind = django_filters.ChoiceFilter(choices=CampaignKind.choices, label=_("Kind"))
     year = django_filters.NumberFilter(field_name="year", label=_("Year"))

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assistance.choices import (
     AssistanceKind,
@@ -105,7 +106,7 @@ class HouseholdRemoveForm(ScopedForm):
 
 class VerifyForm(ScopedForm):
     visited_on = forms.DateField(label=_("Home visit on"), widget=DATE_WIDGET)
-    visited_by = forms.CharField(label=_("Visited by"), max_length=100)
+    visited_by = forms.CharField(label=pgettext_lazy("assistance", "Visited by"), max_length=100)
     findings = forms.CharField(label=_("Visit findings"), widget=forms.Textarea(attrs={"rows": 3}))
     essential_costs = money_field(
         _("Essential monthly costs (yuan)"), required=False, help_text=_("As found on the visit.")
@@ -169,7 +170,7 @@ class RecordForm(ScopedForm):
 
 class CampaignForm(ScopedForm):
     org = union_field(_("Run by"))
-    title = forms.CharField(label=_("Title"), max_length=120)
+    title = forms.CharField(label=pgettext_lazy("assistance", "Title"), max_length=120)
     kind = forms.ChoiceField(label=_("Kind"), choices=CampaignKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     budget = money_field(_("Fund (yuan)"))

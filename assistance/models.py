@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assistance.choices import (
     OPEN_STATUSES,
@@ -81,7 +82,9 @@ class HardshipFile(models.Model):
     )
     applied_on = models.DateField(_("applied on"))
     visited_on = models.DateField(_("home visit on"), null=True, blank=True)
-    visited_by = models.CharField(_("visited by"), max_length=100, blank=True)
+    visited_by = models.CharField(
+        pgettext_lazy("assistance", "visited by"), max_length=100, blank=True
+    )
     visit_findings = models.TextField(_("visit findings"), blank=True)
     notice_starts_on = models.DateField(_("public notice from"), null=True, blank=True)
     notice_ends_on = models.DateField(_("public notice until"), null=True, blank=True)

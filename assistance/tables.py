@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -59,7 +60,7 @@ RECORD_COLUMNS = [
 ]
 
 CAMPAIGN_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", pgettext_lazy("assistance", "Title"), sort="title", link=True, wrap=True),
     Column("kind", _("Kind"), sort="kind"),
     Column("year", _("Year"), sort="year"),
     Column("org", _("Run by"), sort="org__name", wrap=True),

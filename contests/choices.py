@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ContestKind(models.TextChoices):
@@ -45,7 +46,7 @@ class Aggregation(models.TextChoices):
 
 class EntryKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
-    TEAM = "team", _("Team")
+    TEAM = "team", pgettext_lazy("contests", "Team")
     ENTERPRISE = "enterprise", _("Enterprise level")
 
 

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.choices import AwardGrade, ContestKind, ContestStatus, EntryKind, EntryStatus
 from contests.models import Contest, ContestEntry, ContestStage
@@ -27,7 +28,10 @@ class ContestFilterSet(SubtreeMixin, ScopedFilterSet):
     kind = django_filters.ChoiceFilter(choices=ContestKind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=ContestStatus.choices, label=_("Status"))
     org = django_filters.ModelChoiceFilter(
-        queryset=Org.objects.all(), method="subtree", label=_("Host"), widget=HiddenInput
+        queryset=Org.objects.all(),
+        method="subtree",
+        label=pgettext_lazy("contests", "Host"),
+        widget=HiddenInput,
     )
 
     class Meta:

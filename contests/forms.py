@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.choices import (
     CONTEST_TRANSITIONS,
@@ -47,7 +48,7 @@ def enterprise_field(label, required=False):
 
 
 class ContestForm(ScopedForm):
-    host = org_field(_("Host"))
+    host = org_field(pgettext_lazy("contests", "Host"))
     name = forms.CharField(label=_("Name"), max_length=200)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label=_("Kind"), choices=ContestKind.choices)
@@ -114,7 +115,9 @@ class EntryForm(ScopedForm):
 
 class StageForm(ScopedForm):
     round = forms.ChoiceField(label=_("Round"), choices=StageRound.choices)
-    held_on = forms.DateField(label=_("Held on"), widget=DATE_WIDGET, required=False)
+    held_on = forms.DateField(
+        label=pgettext_lazy("contests", "Held on"), widget=DATE_WIDGET, required=False
+    )
     blind = forms.BooleanField(label=_("Blind judging (judges see codes only)"), required=False)
     advance_count = forms.IntegerField(
         label=_("Entries advancing"),

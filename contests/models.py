@@ -21,6 +21,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.choices import (
     ROUND_ORDER,
@@ -357,7 +358,9 @@ class StageEntry(models.Model):
         verbose_name=_("entry"),
     )
     code = models.CharField(_("code"), max_length=12)
-    score = models.DecimalField(_("score"), max_digits=10, decimal_places=2, null=True, blank=True)
+    score = models.DecimalField(
+        pgettext_lazy("contests", "score"), max_digits=10, decimal_places=2, null=True, blank=True
+    )
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
     advanced = models.BooleanField(_("advanced"), default=False)
 
@@ -392,14 +395,14 @@ class Score(models.Model):
     criterion = models.ForeignKey(
         Criterion, on_delete=models.CASCADE, related_name="scores", verbose_name=_("criterion")
     )
-    value = models.DecimalField(_("score"), max_digits=6, decimal_places=2)
+    value = models.DecimalField(pgettext_lazy("contests", "score"), max_digits=6, decimal_places=2)
     entered_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("stage_entry__stage__contest__host",)
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("score")
+        verbose_name = pgettext_lazy("contests", "score")
         verbose_name_plural = _("scores")
         constraints = [
             models.UniqueConstraint(

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -7,7 +8,7 @@ CONTEST_COLUMNS = [
     Column("year", _("Year"), sort="year"),
     Column("kind", _("Kind"), sort="kind"),
     Column("level", _("Level"), sort="level"),
-    Column("host", _("Host"), sort="host__name", wrap=True),
+    Column("host", pgettext_lazy("contests", "Host"), sort="host__name", wrap=True),
     Column("starts_on", _("Starts on"), sort="starts_on"),
     Column("ends_on", _("Ends on"), sort="ends_on"),
     Column("entry_count", _("Entries"), sort="entry_count", css="text-end"),
@@ -31,7 +32,7 @@ ENTRY_COLUMNS = [
 JUDGING_COLUMNS = [
     Column("contest", _("Contest"), accessor=lambda s: s.contest.name, wrap=True),
     Column("round", _("Round"), sort="round"),
-    Column("held_on", _("Held on"), sort="held_on"),
+    Column("held_on", pgettext_lazy("contests", "Held on"), sort="held_on"),
     Column("status", _("Status"), sort="status"),
 ]
 
@@ -46,7 +47,7 @@ RANKING_COLUMNS = [
         _("Judges' totals"),
         accessor=lambda r: " / ".join(f"{t:.2f}" for t in r.result.totals),
     ),
-    Column("score", _("Score"), accessor=lambda r: r.result.score),
+    Column("score", pgettext_lazy("contests", "Score"), accessor=lambda r: r.result.score),
     Column("tie_break", _("Heaviest criterion"), accessor=lambda r: r.result.tie_break),
     Column("advanced", _("Advanced"), accessor=lambda r: r.advanced),
 ]

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import audit
 from core.choices import AuditAction
@@ -62,7 +63,7 @@ def _clean_posting(data: dict, errors: dict) -> None:
 
     enterprise = data.get("enterprise")
     if enterprise is None:
-        fail("enterprise", _("Choose the employer."))
+        fail("enterprise", pgettext("employment", "Choose the employer."))
     elif enterprise.status != EnterpriseStatus.ACTIVE:
         fail("enterprise", _("The employer is closed."))
     elif enterprise.covering_union_id is None or (
@@ -249,14 +250,14 @@ def _clean_fair(data: dict, enterprises, errors: dict, *, new: bool) -> None:
     if org is None or org.status != OrgStatus.ACTIVE:
         fail("org", _("Choose the organising union."))
     if not data.get("title"):
-        fail("title", _("Enter the title."))
+        fail("title", pgettext("employment", "Enter the title."))
     if data.get("kind") not in FairKind.values:
         fail("kind", _("Choose the kind of fair."))
     if not data.get("place"):
         fail("place", _("Enter the place."))
     held_on = data.get("held_on")
     if held_on is None:
-        fail("held_on", _("Enter the date."))
+        fail("held_on", pgettext("employment", "Enter the date."))
     elif new and held_on < timezone.localdate():
         fail("held_on", _("A new fair cannot be in the past."))
     capacity = data.get("capacity")
@@ -456,7 +457,7 @@ def aid_reemployed(
     aid = _open_aid(actor, aid)
     errors: dict[str, list[str]] = {}
     if reemployed_on is None:
-        errors["reemployed_on"] = [_("Enter the date.")]
+        errors["reemployed_on"] = [pgettext("employment", "Enter the date.")]
     elif reemployed_on > timezone.localdate():
         errors["reemployed_on"] = [_("The date cannot be in the future.")]
     elif reemployed_on < aid.lost_job_on:

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.filtersets import ScopedFilterSet
 from employment.choices import (
@@ -64,7 +65,9 @@ class JobApplicationFilterSet(ScopedFilterSet):
 
 
 class JobFairFilterSet(SubtreeMixin, ScopedFilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label=_("Title"))
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="icontains", label=pgettext_lazy("employment", "Title")
+    )
     kind = django_filters.ChoiceFilter(choices=FairKind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=FairStatus.choices, label=_("Status"))
     since = django_filters.DateFilter(field_name="held_on", lookup_expr="gte", label=_("From"))

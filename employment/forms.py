@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
@@ -34,7 +35,8 @@ class JobPostingCreateForm(JobPostingForm):
 
 class PostingStatusForm(ScopedForm):
     status = forms.ChoiceField(
-        label=_("New status"), choices=[("open", _("Publish")), ("closed", _("Close"))]
+        label=_("New status"),
+        choices=[("open", _("Publish")), ("closed", pgettext_lazy("employment", "Close"))],
     )
 
 
@@ -56,7 +58,7 @@ class JobFairForm(ScopedForm):
         queryset=Org.objects.active(),
         widget=SearchSelect(params={"status": "active"}),
     )
-    title = forms.CharField(label=_("Title"), max_length=120)
+    title = forms.CharField(label=pgettext_lazy("employment", "Title"), max_length=120)
     kind = forms.ChoiceField(label=_("Kind"), choices=FairKind.choices)
     held_on = forms.DateField(label=_("Date"), widget=DATE_WIDGET)
     hours = forms.CharField(label=_("Time"), max_length=50, required=False)
@@ -74,7 +76,7 @@ class JobFairForm(ScopedForm):
 
 class FairEnterpriseForm(ScopedForm):
     enterprise = forms.ModelChoiceField(
-        label=_("Enterprise"),
+        label=pgettext_lazy("employment", "Enterprise"),
         queryset=Enterprise.objects.filter(status="active"),
         widget=SearchSelect(url_name="orgs:enterprise-pick"),
     )
@@ -119,4 +121,6 @@ class AidReemployedForm(ScopedForm):
 
 
 class AidCloseForm(ScopedForm):
-    closed_reason = forms.CharField(label=_("Reason for closing"), max_length=200)
+    closed_reason = forms.CharField(
+        label=pgettext_lazy("employment", "Reason for closing"), max_length=200
+    )

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from employment.choices import (
@@ -44,7 +45,9 @@ class JobPosting(models.Model):
         db_index=True,
     )
     expires_on = models.DateField(_("open until"), db_index=True)
-    published_on = models.DateField(_("published on"), null=True, blank=True)
+    published_on = models.DateField(
+        pgettext_lazy("employment", "published on"), null=True, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -131,7 +134,7 @@ class JobFair(models.Model):
     org = models.ForeignKey(
         "orgs.Org", on_delete=models.PROTECT, related_name="job_fairs", verbose_name=_("organiser")
     )
-    title = models.CharField(_("title"), max_length=120, db_index=True)
+    title = models.CharField(pgettext_lazy("employment", "title"), max_length=120, db_index=True)
     kind = models.CharField(_("kind"), max_length=16, choices=FairKind.choices)
     held_on = models.DateField(_("date"), db_index=True)
     hours = models.CharField(_("time"), max_length=50, blank=True)
@@ -231,7 +234,9 @@ class EmploymentAid(models.Model):
     )
     reemployed_on = models.DateField(_("re-employed on"), null=True, blank=True, db_index=True)
     new_employer = models.CharField(_("new employer"), max_length=200, blank=True)
-    closed_reason = models.CharField(_("reason for closing"), max_length=200, blank=True)
+    closed_reason = models.CharField(
+        pgettext_lazy("employment", "reason for closing"), max_length=200, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -31,7 +32,7 @@ APPLICATION_COLUMNS = [
 ]
 
 FAIR_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", pgettext_lazy("employment", "Title"), sort="title", link=True, wrap=True),
     Column("kind", _("Kind"), sort="kind"),
     Column("held_on", _("Date"), sort="held_on"),
     Column("place", _("Place"), wrap=True),

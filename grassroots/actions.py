@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import audit
 from core.choices import Action, AuditAction
@@ -586,7 +587,7 @@ def evaluation_review(
             )
     elif decision in (Decision.RETURN, Decision.REJECT):
         if not comment.strip():
-            errors.add("comment", _("Say why."))
+            errors.add("comment", pgettext("grassroots", "Say why."))
     else:
         errors.add("decision", _("Choose a decision."))
     errors.raise_if_any()

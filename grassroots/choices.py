@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class VenueKind(models.TextChoices):
@@ -47,7 +48,7 @@ class ReportStatus(models.TextChoices):
 
 
 class FieldKind(models.TextChoices):
-    NUMBER = "number", _("Number")
+    NUMBER = "number", pgettext_lazy("grassroots", "Number")
     TEXT = "text", _("Text")
     DATE = "date", _("Date")
     CHOICE = "choice", _("Choice")

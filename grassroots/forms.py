@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
@@ -56,7 +57,9 @@ class VenueForm(ScopedForm):
         max_value=720,
         initial=24,
     )
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea, required=False)
+    description = forms.CharField(
+        label=pgettext_lazy("grassroots", "Description"), widget=forms.Textarea, required=False
+    )
     is_active = forms.BooleanField(label=_("Open for booking"), required=False, initial=True)
 
     def clean_open_weekdays(self):
@@ -90,7 +93,7 @@ class UseForm(ScopedForm):
 
 
 class ProgrammeForm(ScopedForm):
-    org = org_field(_("Run by"))
+    org = org_field(pgettext_lazy("grassroots", "Run by"))
     name = forms.CharField(label=_("Name"), max_length=120)
     kind = forms.ChoiceField(label=_("Title"), choices=ProgrammeKind.choices)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
@@ -165,7 +168,9 @@ class SelfAssessForm(ScopedForm):
 
 class EvidenceForm(ScopedForm):
     file = forms.FileField(label=_("File"))
-    criterion = forms.ModelChoiceField(label=_("Criterion"), queryset=None, required=False)
+    criterion = forms.ModelChoiceField(
+        label=pgettext_lazy("grassroots", "Criterion"), queryset=None, required=False
+    )
 
     def __init__(self, *args, evaluation=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -178,7 +183,7 @@ class EvidenceForm(ScopedForm):
 
 class ReviewForm(ScopedForm):
     decision = forms.ChoiceField(
-        label=_("Decision"),
+        label=pgettext_lazy("grassroots", "Decision"),
         choices=[
             (actions.Decision.APPROVE, _("Approve and start the public notice")),
             (actions.Decision.RETURN, _("Return for correction")),
@@ -187,7 +192,9 @@ class ReviewForm(ScopedForm):
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(
-        label=_("Comment"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=pgettext_lazy("grassroots", "Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
     )
 
     def __init__(self, *args, evaluation=None, **kwargs):
@@ -221,7 +228,7 @@ class ConcludeForm(ScopedForm):
         coerce=lambda v: v == "1",
         widget=forms.RadioSelect,
     )
-    comment = forms.CharField(label=_("Comment"), required=False)
+    comment = forms.CharField(label=pgettext_lazy("grassroots", "Comment"), required=False)
 
 
 class ReReviewForm(ScopedForm):
@@ -257,7 +264,9 @@ class FieldsField(forms.CharField):
 class FormTemplateForm(ScopedForm):
     org = org_field(_("Owner"))
     name = forms.CharField(label=_("Name"), max_length=120)
-    description = forms.CharField(label=_("Description"), max_length=300, required=False)
+    description = forms.CharField(
+        label=pgettext_lazy("grassroots", "Description"), max_length=300, required=False
+    )
     fields = FieldsField(label=_("Fields"), help_text=FIELDS_HELP)
 
 

@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.choices import Action
 from core.scoping import ScopedQuerySet, scope_filter, scope_paths
@@ -78,7 +79,7 @@ class Venue(models.Model):
     cancel_hours = models.PositiveSmallIntegerField(
         _("cancellation allowed until (hours before)"), default=24
     )
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(pgettext_lazy("grassroots", "description"), blank=True)
     is_active = models.BooleanField(_("open for booking"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -196,10 +197,12 @@ class HomeProgramme(models.Model):
         "orgs.Org",
         on_delete=models.PROTECT,
         related_name="home_programmes",
-        verbose_name=_("run by"),
+        verbose_name=pgettext_lazy("grassroots", "run by"),
     )
     name = models.CharField(_("name"), max_length=120)
-    kind = models.CharField(_("title"), max_length=20, choices=ProgrammeKind.choices)
+    kind = models.CharField(
+        pgettext_lazy("grassroots", "title"), max_length=20, choices=ProgrammeKind.choices
+    )
     year = models.PositiveSmallIntegerField(_("year"))
     apply_until = models.DateField(_("self-assessments due"))
     pass_score = models.PositiveSmallIntegerField(_("score needed"), default=80)
@@ -243,12 +246,12 @@ class HomeCriterion(models.Model):
 
     programme = models.ForeignKey(HomeProgramme, on_delete=models.CASCADE, related_name="criteria")
     position = models.PositiveSmallIntegerField(_("order"), default=0)
-    title = models.CharField(_("criterion"), max_length=120)
+    title = models.CharField(pgettext_lazy("grassroots", "criterion"), max_length=120)
     guidance = models.CharField(_("what counts"), max_length=300, blank=True)
     max_score = models.PositiveSmallIntegerField(_("full score"))
 
     class Meta:
-        verbose_name = _("criterion")
+        verbose_name = pgettext_lazy("grassroots", "criterion")
         verbose_name_plural = _("criteria")
         ordering = ["position", "id"]
 
@@ -357,7 +360,7 @@ class EvidenceFile(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("criterion"),
+        verbose_name=pgettext_lazy("grassroots", "criterion"),
     )
     token = models.CharField(max_length=32, editable=False)
     file = models.FileField(_("file"), upload_to=evidence_path)
@@ -420,7 +423,9 @@ class FormTemplate(models.Model):
         "orgs.Org", on_delete=models.PROTECT, related_name="form_templates", verbose_name=_("owner")
     )
     name = models.CharField(_("name"), max_length=120)
-    description = models.CharField(_("description"), max_length=300, blank=True)
+    description = models.CharField(
+        pgettext_lazy("grassroots", "description"), max_length=300, blank=True
+    )
     fields = models.JSONField(_("fields"), default=list)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

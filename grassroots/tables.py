@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -44,7 +45,7 @@ PROGRAMME_COLUMNS = [
     Column("name", _("Name"), sort="name", link=True, wrap=True),
     Column("kind", _("Title"), sort="kind"),
     Column("year", _("Year"), sort="year"),
-    Column("org", _("Run by"), sort="org__name", wrap=True),
+    Column("org", pgettext_lazy("grassroots", "Run by"), sort="org__name", wrap=True),
     Column("apply_until", _("Self-assessments due"), sort="apply_until"),
     Column("publicity_workdays", _("Public notice (working days)"), css="text-end"),
 ]
@@ -83,6 +84,6 @@ TEMPLATE_COLUMNS = [
     Column("name", _("Name"), sort="name", link=True, wrap=True),
     Column("org", _("Owner"), sort="org__name", wrap=True),
     Column("field_count", _("Fields"), accessor=lambda t: len(t.fields), css="text-end"),
-    Column("description", _("Description"), wrap=True),
+    Column("description", pgettext_lazy("grassroots", "Description"), wrap=True),
     Column("updated_at", _("Last updated"), sort="updated_at"),
 ]

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 
 from core.choices import Action
@@ -565,7 +565,7 @@ class ReviewerFormView(EvaluationFormMixin, ScopedObjectFormView):
 class EvaluationReviewView(ReviewerFormView):
     form_class = ReviewForm
     heading = gettext_lazy("Review")
-    success_message = gettext_lazy("The review was recorded.")
+    success_message = pgettext_lazy("grassroots", "The review was recorded.")
 
     def perform(self, form):
         data = form.cleaned_data
@@ -581,7 +581,7 @@ class EvaluationReviewView(ReviewerFormView):
 class EvaluationConcludeView(ReviewerFormView):
     form_class = ConcludeForm
     heading = gettext_lazy("Conclude the public notice")
-    success_message = gettext_lazy("The outcome was recorded.")
+    success_message = pgettext_lazy("grassroots", "The outcome was recorded.")
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from contests.actions import Errors
 from core import audit
@@ -82,7 +83,7 @@ def innovation_submit(*, actor, data: dict) -> Innovation:
     for key in ("title", "authors", "description"):
         data[key] = (data.get(key) or "").strip()
     if not data["title"]:
-        errors.add("title", _("Enter the title."))
+        errors.add("title", pgettext("innovation", "Enter the title."))
     if not data["authors"]:
         errors.add("authors", _("Enter the authors."))
     if not data["description"]:

@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class InnovationKind(models.TextChoices):
@@ -24,11 +25,11 @@ class FiveSmall(models.TextChoices):
 
 class SubmitterKind(models.TextChoices):
     INDIVIDUAL = "individual", _("Individual")
-    TEAM = "team", _("Team")
+    TEAM = "team", pgettext_lazy("innovation", "Team")
 
 
 class InnovationStatus(models.TextChoices):
-    SUBMITTED = "submitted", _("Submitted")
+    SUBMITTED = "submitted", pgettext_lazy("innovation", "Submitted")
     ADOPTED = "adopted", _("Adopted")
     IMPLEMENTED = "implemented", _("Implemented")
     REJECTED = "rejected", _("Not adopted")

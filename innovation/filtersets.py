@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.filtersets import SubtreeMixin
 from core.filtersets import ScopedFilterSet
@@ -24,7 +25,9 @@ class InnovationFilterSet(SubtreeMixin, ScopedFilterSet):
     status = django_filters.ChoiceFilter(choices=InnovationStatus.choices, label=_("Status"))
     award = django_filters.ChoiceFilter(choices=AwardGrade.choices, label=_("Award"))
     year = django_filters.NumberFilter(field_name="year", label=_("Year"))
-    received = django_filters.BooleanFilter(method="received_filter", label=_("Forwarded upward"))
+    received = django_filters.BooleanFilter(
+        method="received_filter", label=pgettext_lazy("innovation", "Forwarded upward")
+    )
     org = django_filters.ModelChoiceFilter(
         queryset=Org.objects.all(), method="subtree", label=_("Union"), widget=HiddenInput
     )

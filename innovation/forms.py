@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.forms import enterprise_field, member_field, org_field
 from core.forms import ScopedForm
@@ -20,7 +21,7 @@ class InnovationForm(ScopedForm):
     five_small = forms.ChoiceField(
         label=_("Five-smalls type"), choices=[("", "—"), *FiveSmall.choices], required=False
     )
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("innovation", "Title"), max_length=200)
     submitter_kind = forms.ChoiceField(label=_("Submitted by"), choices=SubmitterKind.choices)
     member = member_field(_("Member"))
     authors = forms.CharField(
@@ -29,7 +30,9 @@ class InnovationForm(ScopedForm):
         required=False,
         help_text=_("Empty means the member's name; separate several with 、."),
     )
-    team_name = forms.CharField(label=_("Team"), max_length=100, required=False)
+    team_name = forms.CharField(
+        label=pgettext_lazy("innovation", "Team"), max_length=100, required=False
+    )
     org = org_field(_("Union"), required=False, help_text=_("Empty means the member's union."))
     enterprise = enterprise_field(_("Enterprise"))
     studio = forms.ModelChoiceField(

@@ -10,6 +10,7 @@ the receiving union's subtree but not above it — still do not.
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from innovation.choices import (
@@ -101,7 +102,7 @@ class Innovation(models.Model):
     five_small = models.CharField(
         _("five-smalls type"), max_length=16, choices=FiveSmall.choices, blank=True
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("innovation", "title"), max_length=200)
     submitter_kind = models.CharField(
         _("submitted by"), max_length=16, choices=SubmitterKind.choices
     )
@@ -114,7 +115,7 @@ class Innovation(models.Model):
         verbose_name=_("member"),
     )
     authors = models.CharField(_("authors"), max_length=300)
-    team_name = models.CharField(_("team"), max_length=100, blank=True)
+    team_name = models.CharField(pgettext_lazy("innovation", "team"), max_length=100, blank=True)
     description = models.TextField(_("description"))
     patent_number = models.CharField(_("patent number"), max_length=32, blank=True)
     estimated_benefit = models.DecimalField(
@@ -129,7 +130,9 @@ class Innovation(models.Model):
         db_index=True,
     )
     review_note = models.CharField(_("review note"), max_length=300, blank=True)
-    reviewed_on = models.DateField(_("reviewed on"), null=True, blank=True)
+    reviewed_on = models.DateField(
+        pgettext_lazy("innovation", "reviewed on"), null=True, blank=True
+    )
     forwarded_to = models.ForeignKey(
         "orgs.Org",
         on_delete=models.PROTECT,

@@ -1,9 +1,10 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
 INNOVATION_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", pgettext_lazy("innovation", "Title"), sort="title", link=True, wrap=True),
     Column("kind", _("Kind"), sort="kind"),
     Column("authors", _("Authors"), wrap=True),
     Column("enterprise", _("Enterprise"), wrap=True),

@@ -1,7 +1,7 @@
 from django.db.models import Count, Q, Sum
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.choices import Action
 from core.scoping import scope_paths
@@ -103,7 +103,7 @@ class InnovationStepView(ScopedObjectFormView):
 class InnovationReviewView(InnovationStepView):
     form_class = ReviewForm
     heading = gettext_lazy("Review %(title)s")
-    success_message = gettext_lazy("The review was recorded.")
+    success_message = pgettext_lazy("innovation", "The review was recorded.")
 
     def perform(self, form):
         return actions.innovation_review(

@@ -31,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import audit
 from core.choices import Action, AuditAction
@@ -101,7 +102,7 @@ def _save_step(actor, contract, before, step, on, note="", *, due=None, late_mes
 
 def _not_future(day, field, errors, message=None):
     if day is None:
-        errors.setdefault(field, []).append(_("Enter the date."))
+        errors.setdefault(field, []).append(pgettext("labour", "Enter the date."))
     elif day > timezone.localdate():
         errors.setdefault(field, []).append(message or _("The date cannot be in the future."))
 

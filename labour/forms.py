@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
@@ -60,11 +61,13 @@ class ContractRequestForm(ScopedForm):
         help_text=_("For an industry or regional contract: one unified social credit code a line."),
     )
     kind = forms.ChoiceField(label=_("Kind"), choices=ContractKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=150)
+    title = forms.CharField(label=pgettext_lazy("labour", "Title"), max_length=150)
     term_years = forms.TypedChoiceField(
         label=_("Contract term (years)"), choices=TERMS, coerce=int, initial=3
     )
-    requested_by = forms.ChoiceField(label=_("Requested by"), choices=Requester.choices)
+    requested_by = forms.ChoiceField(
+        label=pgettext_lazy("labour", "Requested by"), choices=Requester.choices
+    )
     requested_on = forms.DateField(label=_("Bargaining requested on"), widget=DATE_WIDGET)
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
@@ -123,7 +126,7 @@ class ContractSignForm(ScopedForm):
 
 class ContractFileForm(ScopedForm):
     filed_on = forms.DateField(
-        label=_("Filed on"),
+        label=pgettext_lazy("labour", "Filed on"),
         widget=DATE_WIDGET,
         help_text=_("The day the labour department received the text (receipt)."),
     )
@@ -171,7 +174,7 @@ class CongressForm(ScopedForm):
 
 class MotionForm(ScopedForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=MotionKind.choices)
-    title = forms.CharField(label=_("Title"), max_length=150)
+    title = forms.CharField(label=pgettext_lazy("labour", "Title"), max_length=150)
     votes_for = forms.IntegerField(label=_("Votes for"), min_value=0)
     votes_against = CountField(label=_("Votes against"))
     abstentions = CountField(label=_("Abstentions"))

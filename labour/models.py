@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from labour.choices import (
@@ -80,7 +81,7 @@ class Contract(models.Model):
     )
     signed_on = models.DateField(_("signed on"), null=True, blank=True)
     filing_due = models.DateField(_("filing due"), null=True, blank=True)
-    filed_on = models.DateField(_("filed on"), null=True, blank=True)
+    filed_on = models.DateField(pgettext_lazy("labour", "filed on"), null=True, blank=True)
     effective_on = models.DateField(_("in force from"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     publish_due = models.DateField(_("publication due"), null=True, blank=True)
@@ -234,7 +235,7 @@ class Motion(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=12, choices=MotionKind.choices)
     title = models.CharField(_("title"), max_length=150)
-    votes_for = models.PositiveIntegerField(_("votes for"), default=0)
+    votes_for = models.PositiveIntegerField(pgettext_lazy("labour", "votes for"), default=0)
     votes_against = models.PositiveIntegerField(_("votes against"), default=0)
     abstentions = models.PositiveIntegerField(_("abstentions"), default=0)
     passed = models.BooleanField(_("passed"), default=False)

@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 from labour.choices import ContractState
@@ -10,7 +11,7 @@ def _state(contract):
 
 
 CONTRACT_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", pgettext_lazy("labour", "Title"), sort="title", link=True, wrap=True),
     Column("kind", _("Kind"), sort="kind"),
     Column("coverage", _("Coverage"), sort="coverage"),
     Column("enterprise", _("Enterprise"), sort="enterprise__name", wrap=True),
@@ -32,7 +33,7 @@ TODO_LABELS = {
 TODO_COLUMNS = [
     Column("todo_due", _("Due on"), sort="todo_due"),
     Column("todo", _("What is due"), accessor=lambda c: TODO_LABELS.get(c.todo, c.todo)),
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
+    Column("title", pgettext_lazy("labour", "Title"), sort="title", link=True, wrap=True),
     Column("enterprise", _("Enterprise"), sort="enterprise__name", wrap=True),
     Column("org", _("Union"), sort="org__name", wrap=True),
     Column("kind", _("Kind"), sort="kind"),

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 from labour import actions, selectors
@@ -99,7 +99,11 @@ class ContractDetailView(ObjectDetailView):
                 ("reply", _("Record the written reply"), status == ContractStatus.REQUESTED),
                 ("sign", _("Record the signing"), status == ContractStatus.NEGOTIATING),
                 ("file", _("Record the filing"), status == ContractStatus.SIGNED),
-                ("objection", _("Record an objection"), state == ContractState.UNDER_REVIEW),
+                (
+                    "objection",
+                    pgettext("labour", "Record an objection"),
+                    state == ContractState.UNDER_REVIEW,
+                ),
                 (
                     "publish",
                     _("Record the publication"),

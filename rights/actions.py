@@ -37,6 +37,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import audit, pii
 from core.choices import Action, AuditAction
@@ -834,7 +835,7 @@ def legal_aid_progress(*, actor, case: LegalAidCase, on: datetime.date, note: st
     elif len(note) > 300:
         errors["note"] = [_("Shorten this to %(n)s characters.") % {"n": 300}]
     if on is None or on > _today():
-        errors["on"] = [_("Enter a date that is not in the future.")]
+        errors["on"] = [pgettext("rights", "Enter a date that is not in the future.")]
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
@@ -862,7 +863,7 @@ def legal_aid_conclude(
     amount = _amount({"amount_recovered": amount_recovered}, "amount_recovered", fail)
     on = on or _today()
     if on > _today():
-        fail("on", _("Enter a date that is not in the future."))
+        fail("on", pgettext("rights", "Enter a date that is not in the future."))
     fail.raise_if_any()
     with transaction.atomic():
         case = _locked_case(case)
@@ -939,7 +940,7 @@ def dispute_create(*, actor, data: dict) -> DisputeCase:
     mediator = _text(data, "mediator", fail, max_length=100)
     registered_on = data.get("registered_on") or _today()
     if registered_on > _today():
-        fail("registered_on", _("Enter a date that is not in the future."))
+        fail("registered_on", pgettext("rights", "Enter a date that is not in the future."))
     fail.raise_if_any()
     with transaction.atomic():
         ensure_org_in_scope(actor, org, Action.CHANGE)
@@ -980,7 +981,7 @@ def dispute_session_add(
     place = _text(data, "place", fail, max_length=120)
     attendees = _text(data, "attendees", fail, max_length=300)
     if held_on is None or held_on > _today():
-        fail("held_on", _("Enter a date that is not in the future."))
+        fail("held_on", pgettext("rights", "Enter a date that is not in the future."))
     fail.raise_if_any()
     with transaction.atomic():
         case = _locked_dispute(case)
@@ -1024,7 +1025,7 @@ def dispute_close(
     note = _text({"note": note}, "note", fail, max_length=300)
     on = on or _today()
     if on > _today():
-        fail("on", _("Enter a date that is not in the future."))
+        fail("on", pgettext("rights", "Enter a date that is not in the future."))
     fail.raise_if_any()
     with transaction.atomic():
         case = _locked_dispute(case)

@@ -5,6 +5,7 @@ The ticket types, difficulty tiers and channels follow the national 12351 standa
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class TicketKind(models.TextChoices):
@@ -43,7 +44,7 @@ class Category(models.TextChoices):
 class TicketStatus(models.TextChoices):
     RECEIVED = "received", _("Received and registered")
     ASSIGNED = "assigned", _("Assigned to a handler")
-    HANDLING = "handling", _("Being handled")
+    HANDLING = "handling", pgettext_lazy("rights", "Being handled")
     REPLIED = "replied", _("Replied")
     CLOSED = "closed", _("Closed")
     TRANSFERRED = "transferred", _("Transferred out")

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
@@ -114,7 +115,7 @@ class TicketForm(CadreWorkplaceFields):
 
 
 class TicketAssignForm(ScopedForm):
-    assignee = forms.ModelChoiceField(label=_("Handled by"), queryset=None)
+    assignee = forms.ModelChoiceField(label=pgettext_lazy("rights", "Handled by"), queryset=None)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
     def __init__(self, *args, assignees=None, **kwargs):
@@ -281,7 +282,7 @@ class DisputeForm(CadreWorkplaceFields):
 
 
 class SessionForm(ScopedForm):
-    held_on = forms.DateField(label=_("Held on"), widget=DATE_WIDGET)
+    held_on = forms.DateField(label=pgettext_lazy("rights", "Held on"), widget=DATE_WIDGET)
     place = forms.CharField(label=_("Place of the session"), max_length=120, required=False)
     attendees = forms.CharField(label=_("Attendees"), max_length=300, required=False)
     summary = forms.CharField(label=_("Session summary"), widget=TEXTAREA)
@@ -306,7 +307,7 @@ class ComplaintForm(WorkplaceFields):
     marked_required = {"category", "subject", "content"}
 
     kind = forms.ChoiceField(
-        label=_("What do you need?"),
+        label=pgettext_lazy("rights", "What do you need?"),
         choices=[
             (TicketKind.COMPLAINT, _("Complain about a problem at work")),
             (TicketKind.CONSULTATION, _("Ask a question")),

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from rights.choices import (
@@ -112,7 +113,7 @@ class Ticket(CallerMixin):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("handled by"),
+        verbose_name=pgettext_lazy("rights", "handled by"),
     )
     reply = models.TextField(_("reply"), blank=True)
     resolved = models.BooleanField(_("matter resolved"), null=True, blank=True)
@@ -126,7 +127,7 @@ class Ticket(CallerMixin):
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("escalated to"),
+        verbose_name=pgettext_lazy("rights", "escalated to"),
     )
     escalated_on = models.DateField(_("escalated on"), null=True, blank=True)
     satisfaction = models.CharField(
@@ -242,7 +243,7 @@ class LegalAidCase(CallerMixin):
         default=LegalAidStatus.SUBMITTED,
         db_index=True,
     )
-    submitted_on = models.DateField(_("submitted on"), db_index=True)
+    submitted_on = models.DateField(pgettext_lazy("rights", "submitted on"), db_index=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     rejection_reason = models.CharField(_("reason not accepted"), max_length=200, blank=True)
     lawyer = models.ForeignKey(

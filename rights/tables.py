@@ -1,5 +1,6 @@
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -21,7 +22,7 @@ TICKET_COLUMNS = [
     Column("org", _("Handling union"), sort="org__name", wrap=True),
     Column("status", _("Status"), sort="status"),
     Column("received_on", _("Received on"), sort="received_on"),
-    Column("due_on", _("Due on"), sort="due_on"),
+    Column("due_on", pgettext_lazy("rights", "Due on"), sort="due_on"),
     Column("caller_phone_masked", _("Phone")),
 ]
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 
 from core.choices import Action
@@ -555,7 +555,7 @@ class DisputeSessionView(DisputeStepView):
     form_class = forms.SessionForm
     step = "dispute_session_add"
     heading = gettext_lazy("Record a mediation session")
-    done = gettext_lazy("The session was recorded.")
+    done = pgettext_lazy("rights", "The session was recorded.")
     today_field = "held_on"
 
 

@@ -26,6 +26,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from core import audit
 from core.choices import Action, AuditAction
@@ -569,7 +570,7 @@ def _decimal(value, field, errors, *, positive=False, label=""):
     except InvalidOperation:
         number = None
     if number is None or not number.is_finite():
-        errors[field] = [_("Enter a number.")]
+        errors[field] = [pgettext("services", "Enter a number.")]
         return None
     if positive and number <= 0:
         errors[field] = [_("Must be more than 0.")]

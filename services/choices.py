@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ServiceCategory(models.TextChoices):
@@ -44,7 +45,7 @@ class RequestStatus(models.TextChoices):
 
     SUBMITTED = "submitted", _("Waiting to be accepted")
     ACCEPTED = "accepted", _("Accepted for handling")
-    IN_PROGRESS = "in_progress", _("In progress")
+    IN_PROGRESS = "in_progress", pgettext_lazy("services", "In progress")
     DONE = "done", _("Completed and closed")
     REJECTED = "rejected", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn by the member")
@@ -57,10 +58,10 @@ COUNTED_STATUSES = (*OPEN_STATUSES, RequestStatus.DONE)
 
 
 class RequestEventKind(models.TextChoices):
-    SUBMIT = "submit", _("Submitted")
+    SUBMIT = "submit", pgettext_lazy("services", "Submitted")
     ACCEPT = "accept", _("Accepted for handling")
     START = "start", _("Work started")
-    COMPLETE = "complete", _("Completed")
+    COMPLETE = "complete", pgettext_lazy("services", "Completed")
     REJECT = "reject", _("Declined")
     WITHDRAW = "withdraw", _("Withdrawn")
     ESCALATE = "escalate", _("Overdue, escalated")

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.choices import Action
 from core.filtersets import ScopedFilterSet
@@ -36,7 +37,7 @@ class ServiceFilterSet(_SubtreeMixin, ScopedFilterSet):
 
 
 ESCALATED_CHOICES = [
-    ("any", _("Escalated")),
+    ("any", pgettext_lazy("services", "Escalated")),
     ("mine", _("Escalated to my unions")),
     ("no", _("Not escalated")),
 ]
@@ -47,7 +48,9 @@ class ServiceRequestFilterSet(_SubtreeMixin, ScopedFilterSet):
         method="search", label=_("Member name, pinyin, phone or card, or service")
     )
     status = django_filters.ChoiceFilter(choices=RequestStatus.choices, label=_("Status"))
-    overdue = django_filters.BooleanFilter(method="filter_overdue", label=_("Overdue"))
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue", label=pgettext_lazy("services", "Overdue")
+    )
     escalated = django_filters.ChoiceFilter(
         choices=ESCALATED_CHOICES, method="filter_escalated", label=_("Escalation")
     )

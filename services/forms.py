@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
@@ -138,7 +139,7 @@ class ProgressForm(ScopedForm):
 
 class MilestoneForm(ScopedForm):
     title = forms.CharField(label=_("Milestone"), max_length=120)
-    due_on = forms.DateField(label=_("Due on"), widget=DATE_WIDGET)
+    due_on = forms.DateField(label=pgettext_lazy("services", "Due on"), widget=DATE_WIDGET)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 

@@ -6,6 +6,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from services.choices import (
@@ -311,7 +312,7 @@ class ProjectMilestone(models.Model):
         verbose_name=_("practical project"),
     )
     title = models.CharField(_("milestone"), max_length=120)
-    due_on = models.DateField(_("due on"))
+    due_on = models.DateField(pgettext_lazy("services", "due on"))
     done_on = models.DateField(_("reached on"), null=True, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
 

@@ -1,6 +1,7 @@
 import django_filters
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.filtersets import SubtreeMixin
 from core.filtersets import ScopedFilterSet
@@ -15,7 +16,10 @@ class TrainingFilterSet(SubtreeMixin, ScopedFilterSet):
     q = django_filters.CharFilter(field_name="name", lookup_expr="icontains", label=_("Name"))
     kind = django_filters.ChoiceFilter(choices=TrainingKind.choices, label=_("Kind"))
     org = django_filters.ModelChoiceFilter(
-        queryset=Org.objects.all(), method="subtree", label=_("Host"), widget=HiddenInput
+        queryset=Org.objects.all(),
+        method="subtree",
+        label=pgettext_lazy("skills", "Host"),
+        widget=HiddenInput,
     )
 
     class Meta:

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from contests.forms import member_field, org_field
 from core.forms import ScopedForm
@@ -8,7 +9,7 @@ from skills.choices import Fund, SkillAwardKind, TrainingKind
 
 
 class TrainingForm(ScopedForm):
-    org = org_field(_("Host"))
+    org = org_field(pgettext_lazy("skills", "Host"))
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=TrainingKind.choices)
     trade = forms.CharField(label=_("Trade"), max_length=100, required=False)

@@ -4,6 +4,7 @@ completions, and the awards that fund skills (资助晋升技师/高级技师, �
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from skills.choices import EnrolmentStatus, Fund, SkillAwardKind, TrainingKind
@@ -94,7 +95,7 @@ class SkillAward(models.Model):
     fund = models.CharField(_("fund"), max_length=16, choices=Fund.choices)
     granted_on = models.DateField(_("granted on"))
     reference = models.CharField(
-        _("reference"),
+        pgettext_lazy("skills", "reference"),
         max_length=100,
         blank=True,
         help_text=_("Certificate or patent number; for mentors, the apprentices."),

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -6,7 +7,7 @@ TRAINING_COLUMNS = [
     Column("name", _("Name"), sort="name", link=True, wrap=True),
     Column("kind", _("Kind"), sort="kind"),
     Column("trade", _("Trade")),
-    Column("org", _("Host"), sort="org__name", wrap=True),
+    Column("org", pgettext_lazy("skills", "Host"), sort="org__name", wrap=True),
     Column("starts_on", _("Starts on"), sort="starts_on"),
     Column("ends_on", _("Ends on"), sort="ends_on"),
     Column("hours", _("Hours"), sort="hours", css="text-end"),

@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.filtersets import ScopedFilterSet
 from orgs.models import Org
@@ -62,7 +63,7 @@ class PublicStationFilterSet(django_filters.FilterSet):
 
 class DistrictAreaFilterSet(ScopedFilterSet):
     q = django_filters.CharFilter(
-        field_name="org__name", lookup_expr="contains", label=_("District")
+        field_name="org__name", lookup_expr="contains", label=pgettext_lazy("stations", "District")
     )
 
     class Meta:

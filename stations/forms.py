@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
@@ -69,7 +70,9 @@ class StationReviewForm(ScopedForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    reviewed_on = forms.DateField(label=_("Reviewed on"), widget=DATE_WIDGET)
+    reviewed_on = forms.DateField(
+        label=pgettext_lazy("stations", "Reviewed on"), widget=DATE_WIDGET
+    )
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
     def __init__(self, *args, **kwargs):

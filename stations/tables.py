@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 from stations.selectors import coverage
@@ -38,7 +39,7 @@ def _coverage(attribute):
 
 
 AREA_COLUMNS = [
-    Column("name", _("District"), link=True, accessor=lambda a: a.org.name),
+    Column("name", pgettext_lazy("stations", "District"), link=True, accessor=lambda a: a.org.name),
     Column("cells", _("Grid cells"), accessor=_coverage("total"), css="text-end"),
     Column(
         "uncovered", _("Cells without a station"), accessor=_coverage("uncovered"), css="text-end"

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 from django.views.decorators.cache import never_cache
 
@@ -288,7 +288,7 @@ class ReviewListView(ObjectListView):
             wrap=True,
         ),
         Column("stars", gettext_lazy("Stars awarded"), sort="stars"),
-        Column("reviewed_on", gettext_lazy("Reviewed on"), sort="reviewed_on"),
+        Column("reviewed_on", pgettext_lazy("stations", "Reviewed on"), sort="reviewed_on"),
     ]
 
     def base_queryset(self):

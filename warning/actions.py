@@ -24,6 +24,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django_tasks import task
 
 from core import audit
@@ -326,7 +327,7 @@ def clean_signal(
         fail("status", _("Unknown status."))
     today = timezone.localdate()
     if observed_on is None:
-        fail("observed_on", _("Enter the date."))
+        fail("observed_on", pgettext("warning", "Enter the date."))
     elif observed_on > today:
         fail("observed_on", _("The date cannot be in the future."))
     elif observed_on < EARLIEST:
@@ -645,7 +646,7 @@ def inspection_record(
     ensure_in_scope(actor, inspection, Action.CHANGE)
     errors: dict[str, list[str]] = {}
     if inspection.campaign.status != CampaignStatus.OPEN:
-        errors[None] = [_("The campaign is closed.")]
+        errors[None] = [pgettext("warning", "The campaign is closed.")]
     if not (finding or "").strip():
         errors["finding"] = [_("Write down what the inspection found.")]
     if inspected_on is None or inspected_on > timezone.localdate():
@@ -682,7 +683,7 @@ def campaign_close(*, actor, campaign: Campaign) -> Campaign:
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     ensure_in_scope(actor, campaign, Action.CHANGE)
     if campaign.status == CampaignStatus.CLOSED:
-        raise ValidationError(_("The campaign is already closed."))
+        raise ValidationError(pgettext("warning", "The campaign is already closed."))
     before = audit.snapshot(campaign)
     campaign.status = CampaignStatus.CLOSED
     campaign.save()

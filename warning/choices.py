@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class SignalKind(models.TextChoices):
@@ -23,7 +24,7 @@ class SignalKind(models.TextChoices):
 
 
 class SignalStatus(models.TextChoices):
-    OPEN = "open", _("Open")
+    OPEN = "open", pgettext_lazy("warning", "Open")
     RESOLVED = "resolved", _("Resolved")
 
 
@@ -77,7 +78,7 @@ class AlertStep(models.TextChoices):
     HANDLE = "handle", _("Disposal measures")
     RESOLVE = "resolve", _("Resolved")
     ESCALATE = "escalate", _("Escalated")
-    DISMISS = "dismiss", _("Dismissed")
+    DISMISS = "dismiss", pgettext_lazy("warning", "Dismissed")
 
 
 class CampaignStatus(models.TextChoices):

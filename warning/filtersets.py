@@ -2,6 +2,7 @@ import django_filters
 from django.db.models import Q
 from django.forms import HiddenInput
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.filtersets import ScopedFilterSet
 from orgs.models import Enterprise, Org
@@ -89,7 +90,9 @@ class AlertFilterSet(EnterpriseSubtreeMixin, ScopedFilterSet):
 
 
 class CampaignFilterSet(ScopedFilterSet):
-    q = django_filters.CharFilter(field_name="title", lookup_expr="contains", label=_("Title"))
+    q = django_filters.CharFilter(
+        field_name="title", lookup_expr="contains", label=pgettext_lazy("warning", "Title")
+    )
     status = django_filters.ChoiceFilter(choices=CampaignStatus.choices, label=_("Status"))
 
     class Meta:
@@ -100,7 +103,9 @@ class CampaignFilterSet(ScopedFilterSet):
 class InspectionFilterSet(EnterpriseSubtreeMixin, ScopedFilterSet):
     status = django_filters.ChoiceFilter(choices=InspectionStatus.choices, label=_("Status"))
     campaign = django_filters.ModelChoiceFilter(
-        queryset=Campaign.objects.all(), label=_("Campaign"), widget=HiddenInput
+        queryset=Campaign.objects.all(),
+        label=pgettext_lazy("warning", "Campaign"),
+        widget=HiddenInput,
     )
     mine = django_filters.BooleanFilter(method="assigned_to_me", label=_("Assigned to me"))
 

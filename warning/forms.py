@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.forms import ScopedForm
 from core.widgets import SearchSelect
@@ -52,7 +53,9 @@ class ResolveSignalForm(ScopedForm):
 
 
 class VerifyForm(ScopedForm):
-    finding = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 4}))
+    finding = forms.CharField(
+        label=pgettext_lazy("warning", "Finding"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     confirmed = forms.TypedChoiceField(
         label=_("Result"),
         choices=[("yes", _("The risk is real: dispose of it")), ("no", _("Unfounded: dismiss"))],
@@ -159,11 +162,11 @@ def _plain(value):
 
 class CampaignForm(ScopedForm):
     org = forms.ModelChoiceField(
-        label=_("Organised by"),
+        label=pgettext_lazy("warning", "Organised by"),
         queryset=Org.objects.active(),
         widget=SearchSelect(params={"status": "active"}),
     )
-    title = forms.CharField(label=_("Title"), max_length=120)
+    title = forms.CharField(label=pgettext_lazy("warning", "Title"), max_length=120)
     description = forms.CharField(
         label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -202,7 +205,9 @@ class CampaignForm(ScopedForm):
 
 class InspectionForm(ScopedForm):
     inspected_on = forms.DateField(label=_("Inspected on"), widget=DATE_WIDGET)
-    finding = forms.CharField(label=_("Finding"), widget=forms.Textarea(attrs={"rows": 4}))
+    finding = forms.CharField(
+        label=pgettext_lazy("warning", "Finding"), widget=forms.Textarea(attrs={"rows": 4})
+    )
     hazard_found = forms.BooleanField(label=_("A hazard was found"), required=False)
     signal_kind = forms.ChoiceField(
         label=_("Record it as a signal of kind"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from warning.choices import (
@@ -80,7 +81,7 @@ class RiskSignal(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=SignalStatus.choices, default=SignalStatus.OPEN
     )
-    resolved_on = models.DateField(_("resolved on"), null=True, blank=True)
+    resolved_on = models.DateField(pgettext_lazy("warning", "resolved on"), null=True, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -249,7 +250,7 @@ class Campaign(models.Model):
         "orgs.Org",
         on_delete=models.PROTECT,
         related_name="risk_campaigns",
-        verbose_name=_("organised by"),
+        verbose_name=pgettext_lazy("warning", "organised by"),
     )
     title = models.CharField(_("title"), max_length=120)
     description = models.TextField(_("description"), blank=True)
@@ -289,7 +290,7 @@ class Inspection(models.Model):
         Campaign,
         on_delete=models.CASCADE,
         related_name="inspections",
-        verbose_name=_("campaign"),
+        verbose_name=pgettext_lazy("warning", "campaign"),
     )
     enterprise = models.ForeignKey(
         "orgs.Enterprise",
@@ -312,7 +313,7 @@ class Inspection(models.Model):
         default=InspectionStatus.PENDING,
     )
     inspected_on = models.DateField(_("inspected on"), null=True, blank=True)
-    finding = models.TextField(_("finding"), blank=True)
+    finding = models.TextField(pgettext_lazy("warning", "finding"), blank=True)
     hazard_found = models.BooleanField(_("hazard found"), default=False)
     signal = models.ForeignKey(
         RiskSignal,

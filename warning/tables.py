@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.tables import Column
 
@@ -36,8 +37,8 @@ ALERT_COLUMNS = [
 ]
 
 CAMPAIGN_COLUMNS = [
-    Column("title", _("Title"), sort="title", link=True, wrap=True),
-    Column("org", _("Organised by"), sort="org__name", wrap=True),
+    Column("title", pgettext_lazy("warning", "Title"), sort="title", link=True, wrap=True),
+    Column("org", pgettext_lazy("warning", "Organised by"), sort="org__name", wrap=True),
     Column("starts_on", _("Starts on"), sort="starts_on"),
     Column("due_on", _("Due on"), sort="due_on"),
     Column(
@@ -49,10 +50,10 @@ CAMPAIGN_COLUMNS = [
 
 INSPECTION_COLUMNS = [
     Column("enterprise", _("Enterprise"), sort="enterprise__name", link=True, wrap=True),
-    Column("campaign", _("Campaign"), sort="campaign__title", wrap=True),
+    Column("campaign", pgettext_lazy("warning", "Campaign"), sort="campaign__title", wrap=True),
     Column("assignee", _("Assigned to"), sort="assignee__username"),
     Column("status", _("Status"), sort="status"),
     Column("inspected_on", _("Inspected on"), sort="inspected_on"),
     Column("hazard_found", _("Hazard found")),
-    Column("finding", _("Finding"), wrap=True),
+    Column("finding", pgettext_lazy("warning", "Finding"), wrap=True),
 ]

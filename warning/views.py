@@ -6,7 +6,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext, pgettext_lazy
 from django.views.generic import TemplateView
 
 from core.forms import ScopedForm
@@ -280,7 +280,7 @@ class AlertHandleView(AlertStepView):
 
 class AlertResolveView(AlertStepView):
     form_class = ResolveAlertForm
-    step_title = gettext_lazy("Resolve")
+    step_title = pgettext_lazy("warning", "Resolve")
     message = gettext_lazy("The alert was closed as resolved.")
 
     def perform(self, form):
@@ -464,7 +464,9 @@ class CampaignCloseView(ScopedObjectFormView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["title"] = _("Close the campaign %(title)s") % {"title": self.object}
+        context["title"] = pgettext("warning", "Close the campaign %(title)s") % {
+            "title": self.object
+        }
         context["danger"] = True
         return context
 
@@ -473,7 +475,7 @@ class CampaignCloseView(ScopedObjectFormView):
 
     @property
     def success_message(self):
-        return _("The campaign was closed.")
+        return pgettext("warning", "The campaign was closed.")
 
 
 class InspectionListView(ObjectListView):
