@@ -230,6 +230,8 @@ class ReportCreateView(ActionFormView):
         org = self.request.GET.get("org")
         if org and Org.objects.visible_to(self.request.user).filter(pk=org).exists():
             initial["org"] = org
+        elif roots := user_scope_roots(self.request.user):
+            initial["org"] = roots[0]["org"].pk  # the user's own organisation by default
         return initial
 
     def form_valid(self, form):

@@ -285,3 +285,8 @@ def test_dashboard_lists_waiting_work_of_the_subtree(client_for, people, city):
     page = client_for(people.district_a_admin).get(reverse("reports:dashboard"))
     todos = page.content.decode().split('data-testid="todos"')[1].split("</div>\n</div>")[0]
     assert "入会申请待审核" in todos and '<span class="badge bg-orange-lt">1</span>' in todos
+
+
+def test_report_form_starts_with_the_users_own_organisation(client_for, people, city):
+    page = client_for(people.district_a_admin).get(reverse("reports:draft-create"))
+    assert f'<option value="{city.district_a.pk}" selected>' in page.content.decode()
