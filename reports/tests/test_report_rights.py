@@ -10,6 +10,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
+from labour import actions as labour_actions
 from reports.document import render_docx
 from reports.periods import Period
 from reports.selectors import build_draft
@@ -53,6 +54,22 @@ def rights_2025(city, people):
             registered_on=datetime.date(2025, 6, 1),
         )  # fmt: skip
         actions.dispute_close(actor=admin, case=dispute, outcome="mediated", amount_agreed="45000")
+        contract = labour_actions.contract_request(
+            actor=admin, org=city.union_a, kind="wage", title="工资专项集体合同",
+            requested_on=datetime.date(2025, 1, 5), enterprise=city.enterprise_a,
+        )  # fmt: skip
+        labour_actions.contract_reply(
+            actor=admin, contract=contract, replied_on=datetime.date(2025, 1, 20)
+        )
+        contract = labour_actions.contract_sign(
+            actor=admin, contract=contract, signed_on=datetime.date(2025, 2, 20),
+            approved_on=datetime.date(2025, 2, 10), union_chief="王主席", employer_chief="李总",
+            union_negotiators=5, employer_negotiators=5, workers_covered=118, term_years=2,
+            wage_increase="6.5",
+        )  # fmt: skip
+        labour_actions.contract_file(
+            actor=admin, contract=contract, filed_on=datetime.date(2025, 3, 2)
+        )
         # District B: never counted for A.
         make_ticket(people.district_b_admin, enterprise=city.enterprise_b, workers_involved=40)
     return people
@@ -67,6 +84,7 @@ def test_report_prints_the_rights_figures_of_the_district_only(city, rights_2025
     assert "办结答复工单2件，按期办结率100.0%，化解率50.0%" in body
     assert "受理法律援助申请1件，办结法律援助案件1件，为职工挽回经济损失" in body
     assert "调处劳动争议案件1件，其中调解成功1件，调解成功率100.0%" in body
+    assert "本期签订集体合同1份，截至2025年12月31日，有效集体合同1份，覆盖职工118人" in body
     assert "开出劳动关系预警1条" in body  # warning.alerts_opened (enterprise A only)
     assert "西山" not in body
     appendix = text.split("附件：数据来源")[1]
