@@ -278,6 +278,8 @@ GONGHUI = {
     # least REPORT_JOIN_RATE_DROP_POINTS against the previous period.
     "REPORT_COVERAGE_GAP_POINTS": float(os.environ.get("GH_REPORT_COVERAGE_GAP", "10")),
     "REPORT_JOIN_RATE_DROP_POINTS": float(os.environ.get("GH_REPORT_JOIN_RATE_DROP", "1")),
+    # The report flags 12351 tickets rising by at least this percentage on the previous period.
+    "REPORT_TICKET_RISE_PERCENT": float(os.environ.get("GH_REPORT_TICKET_RISE", "20")),
     # The dashboard shows figures computed at most this long ago (recomputed in the
     # background after that; "refresh" recomputes at once). 0 computes on every view.
     "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),

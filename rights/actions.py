@@ -356,7 +356,55 @@ def _ticket_create(cleaned: dict, org: Org, actor, received_at) -> tuple[Ticket,
     )
     _event(ticket, TicketEventKind.RECEIVED, actor, note, at=received_at)
     audit.record(actor, ticket, AuditAction.CREATE)
+    _feed_warning(ticket)
     return ticket, code
+
+
+WARNING_ORIGIN = "rights.ticket"
+
+
+def _feed_warning(ticket: Ticket) -> None:
+    """Feed the early-warning engine the way ``warning.sources`` documents for events with a
+    life of their own: a group ticket (``group_ticket``) or a 欠薪 ticket (``ticket``) about a
+    known enterprise writes one signal, keyed by ``rights.ticket`` + the ticket id, so a repeat
+    (reclassification, closing) updates that row instead of adding one. The enterprise is
+    re-scored at once in the same transaction. Closing the ticket resolves the signal; a
+    ticket reclassified out of both kinds resolves the signal it had written."""
+    from warning.actions import record_signal
+    from warning.choices import SignalKind, SignalSource, SignalStatus
+    from warning.models import RiskSignal
+
+    if ticket.is_group:
+        kind = SignalKind.GROUP_TICKET
+    elif ticket.category == Category.WAGE_ARREARS:
+        kind = SignalKind.TICKET
+    else:
+        kind = None
+    previous = (
+        RiskSignal.objects.filter(origin=WARNING_ORIGIN, external_ref=str(ticket.pk))
+        .select_related("enterprise")
+        .first()
+    )
+    status = SignalStatus.RESOLVED if ticket.status == TicketStatus.CLOSED else SignalStatus.OPEN
+    enterprise = ticket.enterprise if ticket.enterprise_id else None
+    if kind is None or enterprise is None:
+        if previous is None or previous.status == SignalStatus.RESOLVED:
+            return
+        kind, status, enterprise = previous.kind, SignalStatus.RESOLVED, previous.enterprise
+    elif previous is None and status == SignalStatus.RESOLVED:
+        return
+    record_signal(
+        actor=None,
+        enterprise=enterprise,
+        kind=kind,
+        observed_on=ticket.received_on,
+        source=SignalSource.PLATFORM,
+        origin=WARNING_ORIGIN,
+        external_ref=str(ticket.pk),
+        workers=ticket.workers_involved,
+        note=ticket.subject,
+        status=status,
+    )
 
 
 def ticket_create(*, actor, data: dict) -> tuple[Ticket, str]:
@@ -490,6 +538,7 @@ def ticket_close(*, actor, ticket: Ticket, note: str = "") -> Ticket:
         _event(ticket, TicketEventKind.CLOSED, actor, note)
         audit.record(actor, ticket, AuditAction.UPDATE, before)
         ensure_in_scope(actor, ticket)
+        _feed_warning(ticket)
     return ticket
 
 
@@ -521,6 +570,7 @@ def ticket_reclassify(
         ticket.save()
         audit.record(actor, ticket, AuditAction.UPDATE, before)
         ensure_in_scope(actor, ticket)
+        _feed_warning(ticket)
     return ticket
 
 
