@@ -17,6 +17,8 @@ from reports import figures
 from reports.document import render_docx
 from reports.periods import Period
 from reports.selectors import build_draft
+from stations import actions as station_actions
+from stations.tests.scope_samples import station_data
 
 pytestmark = pytest.mark.django_db
 
@@ -108,6 +110,20 @@ def work(city, people, time_machine):
             delivered_on=datetime.date(2026, 1, 20),
             delivered_by="x",
         )
+    # Stations: one opened in district A in February with two check-ins; one in B.
+    time_machine.move_to(TODAY)
+    station = station_actions.station_create(
+        actor=None,
+        data=station_data(city.street_a, "东湖驿站", opened_on=datetime.date(2026, 2, 1)),
+    )
+    station_actions.station_check_in(station=station, client="phone-1")
+    station_actions.station_check_in(station=station, client="phone-2")
+    other_station = station_actions.station_create(
+        actor=None,
+        data=station_data(city.street_b, "西山驿站", 30.1, 120.1, opened_on=TODAY),
+    )
+    for n in range(5):
+        station_actions.station_check_in(station=other_station, client=f"b-{n}")
     return city
 
 
@@ -122,6 +138,8 @@ def test_figures_count_the_district_subtree(city, work):
     assert values["assistance.files_closed"].value == 1
     assert values["assistance.people"].value == 2
     assert values["assistance.amount"].text() == "1500元"
+    assert values["stations.in_service"].value == 1 and values["stations.opened"].value == 1
+    assert values["stations.visits"].value == 2
     by_child = figures.compute_by_child(city.city, YEAR_2026, ["contests.participants"])
     assert by_child[city.district_b.path]["contests.participants"].value == 40
 
@@ -138,8 +156,11 @@ def test_report_writes_contribution_and_assistance(city, work):
     assert "发放帮扶资金1500元，惠及职工2人" in text
     assert "生活救助1人（500元）" in text
     assert "送温暖等专项活动支出1000元" in text
+    assert "在用户外劳动者服务站点1个，其中本期新建1个，户外劳动者到站点打卡2人次" in text
     # District B's contest, innovation and aid are not counted for A.
-    assert "西山" not in text and "40人次" not in text and "7000" not in text
+    assert (
+        "西山" not in text and "40人次" not in text and "7000" not in text and "5人次" not in text
+    )
 
 
 def test_an_empty_period_reports_no_contribution_or_assistance(city, work):
