@@ -12,6 +12,8 @@ from assistance import actions as assistance_actions
 from assistance.tests.helpers import campaign, filed_household, member_in
 from contests.choices import EntryKind
 from contests.tests.factories import make_contest, make_entry, open_contest
+from employment import actions as employment_actions
+from employment.tests.scope_samples import fair_data, posting_data
 from innovation import actions as innovation_actions
 from reports import figures
 from reports.document import render_docx
@@ -124,6 +126,31 @@ def work(city, people, time_machine):
     )
     for n in range(5):
         station_actions.station_check_in(station=other_station, client=f"b-{n}")
+
+    # Employment: a posting of 3 positions, a fair held, one member back at work; B the same.
+    time_machine.move_to(TODAY)
+    for enterprise, org, union in (
+        (city.enterprise_a, city.district_a, city.union_a),
+        (city.enterprise_b, city.district_b, city.union_b),
+    ):
+        employment_actions.job_posting_create(
+            actor=None, data=posting_data(enterprise, "焊工"), publish=True
+        )
+        fair = employment_actions.job_fair_create(
+            actor=None, data=fair_data(org, "劳模送岗位", held_on=TODAY + datetime.timedelta(1))
+        )
+        time_machine.move_to(TODAY + datetime.timedelta(2))
+        employment_actions.job_fair_set_status(actor=None, fair=fair, status="held")
+        aid = employment_actions.aid_open(
+            actor=None,
+            member=member_in(union, "失业职工"),
+            lost_job_on=TODAY - datetime.timedelta(20),
+            reason="layoff",
+        )
+        employment_actions.aid_reemployed(
+            actor=None, aid=aid, reemployed_on=TODAY, new_employer="丁公司"
+        )
+        time_machine.move_to(TODAY)
     return city
 
 
@@ -140,6 +167,9 @@ def test_figures_count_the_district_subtree(city, work):
     assert values["assistance.amount"].text() == "1500元"
     assert values["stations.in_service"].value == 1 and values["stations.opened"].value == 1
     assert values["stations.visits"].value == 2
+    assert values["employment.postings"].value == 1
+    assert values["employment.positions"].value == 3
+    assert values["employment.fairs"].value == 1 and values["employment.reemployed"].value == 1
     by_child = figures.compute_by_child(city.city, YEAR_2026, ["contests.participants"])
     assert by_child[city.district_b.path]["contests.participants"].value == 40
 
@@ -157,6 +187,7 @@ def test_report_writes_contribution_and_assistance(city, work):
     assert "生活救助1人（500元）" in text
     assert "送温暖等专项活动支出1000元" in text
     assert "在用户外劳动者服务站点1个，其中本期新建1个，户外劳动者到站点打卡2人次" in text
+    assert "发布就业岗位信息1条、提供岗位3个，举办招聘会1场，帮助失业职工1人实现再就业" in text
     # District B's contest, innovation and aid are not counted for A.
     assert (
         "西山" not in text and "40人次" not in text and "7000" not in text and "5人次" not in text
