@@ -19,6 +19,7 @@ from reports import figures
 from reports.document import render_docx
 from reports.periods import Period
 from reports.selectors import build_draft
+from skills import actions as skills_actions
 from stations import actions as station_actions
 from stations.tests.scope_samples import station_data
 
@@ -151,6 +152,42 @@ def work(city, people, time_machine):
             actor=None, aid=aid, reemployed_on=TODAY, new_employer="丁公司"
         )
         time_machine.move_to(TODAY)
+
+    # Skills: a training in each district; one member completes it and gets 2000 yuan.
+    for org, name in ((city.union_a, "学员甲"), (city.union_b, "学员乙")):
+        training = skills_actions.training_save(
+            actor=None,
+            data={
+                "org": org,
+                "name": "电工培训班",
+                "kind": "course",
+                "trade": "电工",
+                "starts_on": datetime.date(2026, 2, 1),
+                "ends_on": datetime.date(2026, 2, 28),
+                "hours": 40,
+                "capacity": None,
+                "description": "",
+            },
+        )
+        learner = member_in(org, name)
+        enrolment = skills_actions.enrol(
+            actor=None, training=training, member=learner, enrolled_on=datetime.date(2026, 1, 20)
+        )
+        skills_actions.enrolment_finish(
+            actor=None, enrolment=enrolment, completed=True, on=datetime.date(2026, 2, 28)
+        )
+        skills_actions.award_grant(
+            actor=None,
+            data={
+                "org": org,
+                "member": learner,
+                "kind": "technician",
+                "amount": "2000",
+                "fund": "union_funds",
+                "granted_on": datetime.date(2026, 3, 1),
+                "reference": f"{name}证书",
+            },
+        )
     return city
 
 
@@ -170,6 +207,8 @@ def test_figures_count_the_district_subtree(city, work):
     assert values["employment.postings"].value == 1
     assert values["employment.positions"].value == 3
     assert values["employment.fairs"].value == 1 and values["employment.reemployed"].value == 1
+    assert values["skills.trainings"].value == 1 and values["skills.completed"].value == 1
+    assert values["skills.award_amount"].text() == "2000元"
     by_child = figures.compute_by_child(city.city, YEAR_2026, ["contests.participants"])
     assert by_child[city.district_b.path]["contests.participants"].value == 40
 
@@ -188,6 +227,7 @@ def test_report_writes_contribution_and_assistance(city, work):
     assert "送温暖等专项活动支出1000元" in text
     assert "在用户外劳动者服务站点1个，其中本期新建1个，户外劳动者到站点打卡2人次" in text
     assert "发布就业岗位信息1条、提供岗位3个，举办招聘会1场，帮助失业职工1人实现再就业" in text
+    assert "举办技能培训1期，1人结业，发放技能提升补助1笔、2000元" in text
     # District B's contest, innovation and aid are not counted for A.
     assert (
         "西山" not in text and "40人次" not in text and "7000" not in text and "5人次" not in text
