@@ -23,3 +23,7 @@ class AssistanceConfig(AppConfig):
             order=30,
             hint=_("Apply for a hardship file, see the aid you received"),
         )
+
+        from assistance import figures
+
+        figures.register()

@@ -13,3 +13,7 @@ class ContestsConfig(AppConfig):
 
         stats.register("contests", contest_stats, "contests/_contest_stats.html", order=60)
         participation.register("contests", took_part)
+
+        from contests import figures
+
+        figures.register()

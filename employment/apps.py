@@ -23,3 +23,7 @@ class EmploymentConfig(AppConfig):
             order=50,
             hint=_("Openings posted by employers through their unions"),
         )
+
+        from employment import figures
+
+        figures.register()

@@ -15,3 +15,7 @@ class InnovationConfig(AppConfig):
             "innovation", innovation_stats, "innovation/_innovation_stats.html", order=62
         )
         participation.register("innovation", took_part)
+
+        from innovation import figures
+
+        figures.register()

@@ -13,3 +13,7 @@ class SkillsConfig(AppConfig):
 
         stats.register("skills", skills_stats, "skills/_skills_stats.html", order=64)
         participation.register("skills", took_part)
+
+        from skills import figures
+
+        figures.register()

@@ -20,3 +20,7 @@ class StationsConfig(AppConfig):
             order=40,
             hint=_("Water, a rest, meal heating and charging near you"),
         )
+
+        from stations import figures
+
+        figures.register()
