@@ -10,11 +10,7 @@ from django.utils import timezone
 
 from activities.choices import ActivityStatus, RegistrationStatus
 from activities.models import Activity, Registration
-
-
-def ancestor_paths(path: str, steplen: int = 4) -> list[str]:
-    """The paths of an org and of every org above it (materialised-path prefixes)."""
-    return [path[:end] for end in range(steplen, len(path) + 1, steplen)]
+from core.scoping import path_and_ancestors as ancestor_paths
 
 
 def activities_for_member(member, now: datetime.datetime | None = None):

@@ -35,31 +35,7 @@ from contests.choices import (
     StageRound,
     StageStatus,
 )
-from core.choices import Action
-from core.scoping import ScopedQuerySet, scope_paths
-
-# Materialised-path step of the org tree (treebeard's default steplen).
-PATH_STEP = 4
-
-
-def ancestor_paths(paths: list[str]) -> set[str]:
-    """Every proper ancestor path of each of ``paths``."""
-    return {path[:end] for path in paths for end in range(PATH_STEP, len(path), PATH_STEP)}
-
-
-class ContestQuerySet(ScopedQuerySet):
-    def visible_to(self, user, action: str = Action.VIEW):
-        """Contests hosted in the user's subtrees, and — to read and enter — contests
-        hosted above them: a city contest is open to every district's workers."""
-        scoped = super().visible_to(user, action)
-        if action != Action.VIEW or not getattr(user, "is_authenticated", False):
-            return scoped
-        if user.is_superuser:
-            return scoped
-        above = ancestor_paths(scope_paths(user, action))
-        if not above:
-            return scoped
-        return self.filter(Q(pk__in=scoped.values("pk")) | Q(host__path__in=sorted(above)))
+from core.scoping import ScopedQuerySet
 
 
 class Contest(models.Model):
@@ -100,7 +76,10 @@ class Contest(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("host",)
-    objects = ContestQuerySet.as_manager()
+    # Contests hosted above the user's subtrees are open to read and enter: a city
+    # contest is open to every district's workers.
+    offered_below_field = "host"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("contest")

@@ -65,6 +65,21 @@ def has_any_role(user) -> bool:
     return bool(getattr(user, "is_superuser", False) or scope_paths(user, Action.VIEW))
 
 
+# Materialised-path step of the org tree (``orgs.Org.steplen``, treebeard's default; a test
+# checks they agree). Kept here so scope code needs no import of the orgs app.
+PATH_STEPLEN = 4
+
+
+def path_and_ancestors(path: str) -> list[str]:
+    """``path`` and the paths of every org above it, top first."""
+    return [path[:end] for end in range(PATH_STEPLEN, len(path) + 1, PATH_STEPLEN)]
+
+
+def strict_ancestor_paths(paths) -> set[str]:
+    """The paths of the orgs strictly above any of ``paths``."""
+    return {path[:end] for path in paths for end in range(PATH_STEPLEN, len(path), PATH_STEPLEN)}
+
+
 def scope_filter(model, paths: list[str]) -> Q:
     """The Q object selecting rows of ``model`` that lie in any of ``paths``.
 
@@ -86,7 +101,13 @@ def scope_filter(model, paths: list[str]) -> Q:
 
 class ScopedQuerySetMixin:
     def visible_to(self, user, action: str = Action.VIEW):
-        """Rows ``user`` may perform ``action`` on; superusers see everything."""
+        """Rows ``user`` may perform ``action`` on; superusers see everything.
+
+        Viewing may reach further than the user's subtrees: a model that declares
+        ``offered_below_field`` (the org field of rows an org offers to its whole subtree,
+        e.g. a city contest or a district's venues) is also viewable by users below that
+        org, and a queryset may add its own condition in ``extra_view_condition``. Every
+        other action keeps the plain subtree scope."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
         if user.is_superuser:
@@ -94,7 +115,18 @@ class ScopedQuerySetMixin:
         paths = scope_paths(user, action)
         if not paths:
             return self.none()
-        return self.filter(scope_filter(self.model, paths))
+        condition = scope_filter(self.model, paths)
+        if action == Action.VIEW:
+            extra = self.extra_view_condition(paths)
+            if extra is not None:
+                condition |= extra
+        return self.filter(condition)
+
+    def extra_view_condition(self, paths: list[str]) -> Q | None:
+        field = getattr(self.model, "offered_below_field", None)
+        if field is None:
+            return None
+        return Q(**{f"{field}__path__in": sorted(strict_ancestor_paths(paths))})
 
 
 class ScopedQuerySet(ScopedQuerySetMixin, models.QuerySet):

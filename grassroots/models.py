@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core.choices import Action
-from core.scoping import ScopedQuerySet, scope_filter, scope_paths
+from core.scoping import ScopedQuerySet
 from grassroots.choices import (
     ACTIVE_BOOKING_STATUSES,
     BookingStatus,
@@ -24,39 +23,6 @@ from grassroots.choices import (
     TaskStatus,
     VenueKind,
 )
-
-PATH_STEP = 4  # orgs.Org.steplen
-
-
-def ancestor_paths(paths: list[str]) -> set[str]:
-    """The paths of the strict ancestors of every path in ``paths``."""
-    return {path[:end] for path in paths for end in range(PATH_STEP, len(path), PATH_STEP)}
-
-
-class WiderViewQuerySet(ScopedQuerySet):
-    """A scoped queryset whose rows some users may *view* beyond their own subtrees
-    (``also_viewable(paths)``); every other action keeps the plain subtree scope."""
-
-    def also_viewable(self, paths: list[str]) -> Q:
-        raise NotImplementedError
-
-    def visible_to(self, user, action: str = Action.VIEW):
-        if action != Action.VIEW or not getattr(user, "is_authenticated", False):
-            return super().visible_to(user, action)
-        if user.is_superuser:
-            return self
-        paths = scope_paths(user, action)
-        if not paths:
-            return self.none()
-        return self.filter(scope_filter(self.model, paths) | self.also_viewable(paths))
-
-
-class OfferedDownwardQuerySet(WiderViewQuerySet):
-    """Rows an org offers to its whole subtree (its venues, its 职工之家 programmes and
-    report forms): users below may view those of the orgs above their roots."""
-
-    def also_viewable(self, paths):
-        return Q(org__path__in=ancestor_paths(paths))
 
 
 class Venue(models.Model):
@@ -85,7 +51,8 @@ class Venue(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("org",)
-    objects = OfferedDownwardQuerySet.as_manager()
+    offered_below_field = "org"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("venue")
@@ -215,7 +182,8 @@ class HomeProgramme(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("org",)
-    objects = OfferedDownwardQuerySet.as_manager()
+    offered_below_field = "org"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("workers' home programme")
@@ -431,7 +399,8 @@ class FormTemplate(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("org",)
-    objects = OfferedDownwardQuerySet.as_manager()
+    offered_below_field = "org"
+    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report form")
@@ -445,11 +414,11 @@ class FormTemplate(models.Model):
         return reverse("grassroots:form-detail", args=[self.pk])
 
 
-class TaskQuerySet(WiderViewQuerySet):
+class TaskQuerySet(ScopedQuerySet):
     """A task is seen by its issuer's subtree and, for viewing, by every org it was sent to
     (each recipient then sees its own report only: see ``TaskReport.scope_fields``)."""
 
-    def also_viewable(self, paths):
+    def extra_view_condition(self, paths):
         recipient = Q()
         for path in paths:
             recipient |= Q(org__path__startswith=path)

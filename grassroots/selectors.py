@@ -8,6 +8,7 @@ import datetime
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
+from core.scoping import path_and_ancestors
 from grassroots.choices import (
     ACTIVE_BOOKING_STATUSES,
     BookingStatus,
@@ -149,10 +150,9 @@ def grassroots_stats(org, today: datetime.date | None = None) -> dict:
 def member_venues(member):
     """The venues a member may book: those of the member's union and of every org above
     it (a city's palace, a district's reading room)."""
-    from grassroots.models import PATH_STEP, Venue
+    from grassroots.models import Venue
 
-    path = member.org.path
-    above = [path[:end] for end in range(PATH_STEP, len(path) + 1, PATH_STEP)]
+    above = path_and_ancestors(member.org.path)
     return Venue.objects.filter(is_active=True, org__path__in=above).select_related("org")
 
 

@@ -31,7 +31,7 @@ from django.utils.translation import pgettext
 from core import audit
 from core.choices import Action, AuditAction
 from core.models import AuditEntry
-from core.scoping import ensure_in_scope, ensure_org_in_scope
+from core.scoping import ensure_in_scope, ensure_org_in_scope, path_and_ancestors
 from core.workdays import WorkdayCalendar, add_workdays
 from members.choices import NEW_EMPLOYMENT_FORMS, Gender
 from members.models import Member
@@ -97,11 +97,6 @@ def member_eligibility(member: Member) -> list[str]:
     if member.employment_form in NEW_EMPLOYMENT_FORMS:
         groups.append(Eligibility.NEW_FORMS)
     return [str(group) for group in groups]
-
-
-def path_and_ancestors(path: str) -> list[str]:
-    """``path`` and the paths of every org above it, top first."""
-    return [path[:i] for i in range(Org.steplen, len(path) + 1, Org.steplen)]
 
 
 def ancestor_paths(org: Org) -> list[str]:

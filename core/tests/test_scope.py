@@ -252,3 +252,11 @@ def test_anonymous_gets_login_or_401(client, city):
     for route, _, _ in _api_routes():
         response = client.get(_url(route, city.union_a.pk))
         assert response.status_code in (401, 403), route
+
+
+def test_scope_path_step_is_the_org_trees():
+    from core.scoping import PATH_STEPLEN, path_and_ancestors, strict_ancestor_paths
+
+    assert Org.steplen == PATH_STEPLEN
+    assert path_and_ancestors("000100020003") == ["0001", "00010002", "000100020003"]
+    assert strict_ancestor_paths(["000100020003", "0005"]) == {"0001", "00010002"}
