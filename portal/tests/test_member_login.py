@@ -114,3 +114,9 @@ def test_capabilities_add_their_entries_to_home(client, member):
         assert html.index("home-card") < html.index("测试办事")
     finally:
         home._entries.pop("test-entry")
+
+
+def test_an_account_without_a_cadre_role_is_pointed_to_the_member_sign_in(client, people):
+    client.force_login(people.worker)
+    html = client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("portal:login")}"' in html and "会员请登录职工服务" in html
