@@ -176,3 +176,10 @@ def test_notice_api_list_queries_do_not_grow_with_attachments(
     with django_assert_max_num_queries(8):
         body = api.get("/api/v1/notices/").json()
     assert body["count"] == 4 and all(len(row["attachments"]) == 2 for row in body["results"])
+
+
+def test_the_publish_form_takes_several_files(client_for, people):
+    page = client_for(people.district_a_admin).get(reverse("activities:notice-create"))
+    html = page.content.decode()
+    assert 'enctype="multipart/form-data"' in html and 'name="files"' in html
+    assert "multiple" in html and "最多 5 个文件" in html

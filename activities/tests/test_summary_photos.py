@@ -138,3 +138,10 @@ def test_no_photo_section_without_photos(client_for, people, held):
     actions.activity_summarise(actor=None, activity=held, summary="只有文字。")
     page = client_for(people.district_a_admin).get(held.get_absolute_url()).content.decode()
     assert "只有文字。" in page and 'data-testid="photos"' not in page
+
+
+def test_the_summary_form_takes_several_photos(client_for, people, held):
+    page = client_for(people.district_a_admin).get(reverse("activities:summary", args=[held.pk]))
+    html = page.content.decode()
+    assert 'enctype="multipart/form-data"' in html and 'name="photos"' in html
+    assert 'accept="image/jpeg,image/png"' in html and "每个活动最多 9 张" in html
