@@ -26,10 +26,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.choices import ActivityStatus, CheckInMethod, RegistrationStatus
-from activities.models import Activity, Registration
+from activities.models import Activity, ActivityPhoto, Registration
 from core import audit
 from core.choices import Action, AuditAction
 from core.scoping import ensure_in_scope, ensure_org_in_scope
+from core.uploads import file_suffix, sniff_image
 from members.models import Member
 from members.selectors import CARD_VALID_STATUSES, member_by_card_value
 
@@ -119,21 +120,82 @@ def activity_cancel(*, actor, activity: Activity, reason: str) -> Activity:
     return activity
 
 
+PHOTO_TYPES = ("jpg", "png")
+
+
+def check_photos(activity: Activity, photos, errors: dict) -> list[tuple[str, str]]:
+    """Each photo a JPEG or PNG by its name and its content, within the size limit, and
+    the activity keeping at most ``ACTIVITY_PHOTOS_MAX``; returns each photo's
+    ``(extension, content type)``."""
+    limit = settings.GONGHUI["ACTIVITY_PHOTOS_MAX"]
+    max_mb = settings.GONGHUI["ACTIVITY_PHOTO_MAX_MB"]
+    kinds = []
+    problems = []
+    if photos and activity.photos.count() + len(photos) > limit:
+        problems.append(
+            _("An activity keeps at most %(n)s photos; remove one first.") % {"n": limit}
+        )
+    for upload in photos:
+        kind = None
+        if file_suffix(upload.name, default="") not in ("jpg", "jpeg", "png"):
+            problem = _("only JPG or PNG photos are accepted.")
+        elif upload.size > max_mb * 1024 * 1024:
+            problem = _("The photo is larger than %(n)s MB.") % {"n": max_mb}
+        else:
+            kind = sniff_image(upload, PHOTO_TYPES)
+            problem = None if kind else _("the file is not a JPG or PNG image.")
+        if problem:
+            problems.append(_("%(file)s: %(problem)s") % {"file": upload.name, "problem": problem})
+        kinds.append(kind)
+    if problems:
+        errors["photos"] = problems
+    return kinds
+
+
 @transaction.atomic
-def activity_summarise(*, actor, activity: Activity, summary: str) -> Activity:
-    """The write-up after the activity (what was done, how many came)."""
+def activity_summarise(
+    *, actor, activity: Activity, summary: str, photos=(), caption: str = ""
+) -> Activity:
+    """The write-up after the activity (what was done, how many came), with photos taken
+    there. One bad photo refuses the whole step: nothing is written."""
     activity = Activity.objects.select_for_update().get(pk=activity.pk)
     ensure_in_scope(actor, activity, Action.CHANGE)
     if activity.starts_at > timezone.now():
         raise ValidationError(_("A summary can be written once the activity has started."))
+    photos = list(photos or ())
+    errors = {}
     if not summary.strip():
-        raise ValidationError({"summary": _("Write what happened at the activity.")})
+        errors["summary"] = [_("Write what happened at the activity.")]
+    kinds = check_photos(activity, photos, errors)
+    if errors:
+        raise ValidationError(errors)
     before = audit.snapshot(activity)
     activity.summary = summary.strip()
     activity.summarised_at = timezone.now()
     activity.save(update_fields=["summary", "summarised_at", "updated_at"])
     audit.record(actor, activity, AuditAction.UPDATE, before)
+    for upload, (extension, content_type) in zip(photos, kinds, strict=True):
+        photo = ActivityPhoto(
+            activity=activity,
+            caption=(caption or "").strip()[:100],
+            content_type=content_type,
+            uploaded_by=actor if getattr(actor, "pk", None) else None,
+        )
+        photo.image.save(f"photo.{extension}", upload, save=False)
+        photo.save()
+        audit.record(actor, photo, AuditAction.CREATE)
     return activity
+
+
+@transaction.atomic
+def activity_photo_remove(*, actor, photo: ActivityPhoto) -> None:
+    """Remove a photo of the summary (the host's cadres); the file goes once committed."""
+    photo = ActivityPhoto.objects.select_related("activity").get(pk=photo.pk)
+    ensure_in_scope(actor, photo, Action.CHANGE)
+    audit.record(actor, photo, AuditAction.DELETE)
+    name, storage = photo.image.name, photo.image.storage
+    photo.delete()
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 def registration_problem(activity: Activity, member: Member, now) -> str:

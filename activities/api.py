@@ -11,7 +11,15 @@ from activities.filtersets import (
     QuizFilterSet,
     RegistrationFilterSet,
 )
-from activities.models import Activity, Notice, QuestionBank, Quiz, QuizAttempt, Registration
+from activities.models import (
+    Activity,
+    Notice,
+    NoticeAttachment,
+    QuestionBank,
+    Quiz,
+    QuizAttempt,
+    Registration,
+)
 from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
 from orgs.models import Org
 
@@ -114,9 +122,25 @@ class RegistrationViewSet(ScopedReadOnlyViewSet):
     ordering = ["-registered_at", "id"]
 
 
+class NoticeAttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.CharField(source="get_absolute_url", read_only=True)
+
+    class Meta:
+        model = NoticeAttachment
+        fields = ["id", "name", "size", "url"]
+        read_only_fields = fields
+
+
 class NoticeSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
     org = serializers.PrimaryKeyRelatedField(queryset=Org.objects.all())
     publish_at = serializers.DateTimeField(required=False, allow_null=True)
+    attachments = NoticeAttachmentSerializer(many=True, read_only=True)
+    files = serializers.ListField(
+        child=serializers.FileField(allow_empty_file=True),
+        write_only=True,
+        required=False,
+        help_text="Files to attach (multipart); one bad file refuses the whole notice.",
+    )
 
     class Meta:
         model = Notice
@@ -132,6 +156,8 @@ class NoticeSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
             "recipients",
             "read_count",
             "created_at",
+            "attachments",
+            "files",
         ]
         read_only_fields = ["status", "recipients", "read_count", "created_at"]
 
@@ -140,23 +166,24 @@ class NoticeViewSet(ScopedReadOnlyViewSet, mixins.CreateModelMixin):
     """Notices and news published in the caller's subtree, with read counts; publishing
     with a future ``publish_at`` keeps a notice hidden until then."""
 
-    queryset = Notice.objects.select_related("org")
+    queryset = Notice.objects.select_related("org").prefetch_related("attachments")
     serializer_class = NoticeSerializer
     filterset_class = NoticeFilterSet
     ordering_fields = ["publish_at", "title"]
     ordering = ["-publish_at", "-id"]
 
     def perform_create(self, serializer):
-        notice = notices.notice_publish(actor=self.request.user, data=serializer.validated_data)
-        serializer.instance = Notice.objects.select_related("org").get(pk=notice.pk)
+        data = serializer.validated_data
+        notice = notices.notice_publish(
+            actor=self.request.user, data=data, files=data.get("files", ())
+        )
+        serializer.instance = self.get_queryset().get(pk=notice.pk)
 
     @extend_schema(request=None, responses=NoticeSerializer)
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
         notice = notices.notice_withdraw(actor=request.user, notice=self.get_object())
-        return Response(
-            NoticeSerializer(Notice.objects.select_related("org").get(pk=notice.pk)).data
-        )
+        return Response(NoticeSerializer(self.get_queryset().get(pk=notice.pk)).data)
 
 
 class QuizSerializer(ScopedSerializerMixin, serializers.ModelSerializer):

@@ -1,10 +1,11 @@
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from activities.choices import ActivityKind, NoticeAudience, NoticeKind
 from activities.models import QuestionBank
-from core.forms import ScopedForm
+from core.forms import MultipleFileField, MultipleFileInput, ScopedForm
 from core.widgets import SearchSelect
 from orgs.models import Org
 
@@ -47,6 +48,24 @@ class ActivitySummaryForm(ScopedForm):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What was done, who spoke, how the workers took it."),
     )
+    photos = MultipleFileField(
+        label=_("Photos"),
+        help_text=_("JPG or PNG, several at once; at most %(n)s per activity, %(mb)s MB each."),
+        widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png"}),
+    )
+    caption = forms.CharField(
+        label=_("Caption"),
+        max_length=100,
+        required=False,
+        help_text=_("Shown under the photos added now."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photos"].help_text = self.fields["photos"].help_text % {
+            "n": settings.GONGHUI["ACTIVITY_PHOTOS_MAX"],
+            "mb": settings.GONGHUI["ACTIVITY_PHOTO_MAX_MB"],
+        }
 
 
 class CheckInForm(ScopedForm):
@@ -82,6 +101,18 @@ class NoticeForm(ScopedForm):
         required=False,
         help_text=_("Empty: at once. A later time keeps the notice hidden until then."),
     )
+    files = MultipleFileField(
+        label=_("Attachments"),
+        help_text=_("Up to %(n)s files (%(types)s), %(mb)s MB each."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["files"].help_text = self.fields["files"].help_text % {
+            "n": settings.GONGHUI["NOTICE_ATTACHMENTS_MAX"],
+            "types": "、".join(settings.GONGHUI["UPLOAD_EXTENSIONS"]),
+            "mb": settings.GONGHUI["UPLOAD_MAX_BYTES"] // (1024 * 1024),
+        }
 
 
 class BankImportForm(ScopedForm):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -14,7 +15,8 @@ from activities.choices import (
     QuestionKind,
     RegistrationStatus,
 )
-from core.scoping import ScopedQuerySet
+from core.scoping import ScopedQuerySet, path_and_ancestors
+from core.uploads import random_name
 
 
 class Activity(models.Model):
@@ -189,6 +191,65 @@ class Notice(models.Model):
         return self.title
 
 
+def cadre_inbox_condition(paths, now, prefix: str = "") -> models.Q:
+    """Published notices for cadres from a union at or above any of ``paths``: what the
+    cadre inbox of a user with those subtrees shows (``prefix`` reaches the notice from a
+    related model, e.g. ``"notice__"``)."""
+    above = sorted({ancestor for path in paths for ancestor in path_and_ancestors(path)})
+    return models.Q(
+        **{
+            f"{prefix}audience": NoticeAudience.CADRES,
+            f"{prefix}status": NoticeStatus.PUBLISHED,
+            f"{prefix}publish_at__lte": now,
+            f"{prefix}org__path__in": above,
+        }
+    )
+
+
+def notice_attachment_path(attachment, filename: str) -> str:
+    # Stored names never carry the uploader's file name: it is kept in ``name``.
+    return f"activities/notices/{attachment.notice_id}/{random_name(filename)}"
+
+
+class NoticeAttachmentQuerySet(ScopedQuerySet):
+    """An attachment is seen by whoever sees its notice: the publisher's subtree and, for
+    viewing, the cadres whose inbox holds the notice (unions below the publisher)."""
+
+    def extra_view_condition(self, paths):
+        return cadre_inbox_condition(paths, timezone.now(), prefix="notice__")
+
+
+class NoticeAttachment(models.Model):
+    """A file published with a notice; served only through the scoped download views (the
+    cadre's and the member's)."""
+
+    notice = models.ForeignKey(
+        Notice, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("notice")
+    )
+    file = models.FileField(_("file"), upload_to=notice_attachment_path, max_length=200)
+    name = models.CharField(_("file name"), max_length=200)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    scope_fields = ("notice__org",)
+    audit_hidden_fields = ("file",)
+    objects = NoticeAttachmentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notice attachment")
+        verbose_name_plural = _("notice attachments")
+        ordering = ["id"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activities:notice-attachment", args=[self.pk])
+
+    def get_member_url(self):
+        return reverse("activities:m-notice-attachment", args=[self.pk])
+
+
 class NoticeRead(models.Model):
     """A read receipt: a member (portal) or a cadre (user) opened the notice."""
 
@@ -209,6 +270,51 @@ class NoticeRead(models.Model):
 
     def __str__(self):
         return f"{self.notice_id} · {self.member_id or self.user_id}"
+
+
+def activity_photo_path(photo, filename: str) -> str:
+    # The action names the file from its content type; the uploader's name is not kept.
+    return f"activities/photos/{photo.activity_id}/{random_name(filename)}"
+
+
+class ActivityPhoto(models.Model):
+    """A photo taken at an activity, added with its summary; served by the app (cadres of
+    the host, members who may see the activity), never as a public media file."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity")
+    )
+    image = models.FileField(_("photo"), upload_to=activity_photo_path, max_length=200)
+    content_type = models.CharField(max_length=20, editable=False)
+    caption = models.CharField(_("caption"), max_length=100, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    scope_fields = ("activity__org",)
+    # The stored file's name says nothing to a reader of the log; activity and caption do.
+    audit_hidden_fields = ("image", "content_type")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("activity photo")
+        verbose_name_plural = _("activity photos")
+        ordering = ["id"]
+
+    def __str__(self):
+        return f"{self.activity.title} {self.caption or self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("activities:photo", args=[self.pk])
+
+    def get_member_url(self):
+        return reverse("activities:m-photo", args=[self.pk])
 
 
 class QuestionBank(models.Model):

@@ -4,6 +4,7 @@ cadre. Writes validate the whole request, run in one transaction and write audit
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Exists, F, OuterRef
@@ -11,12 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from activities.choices import NoticeAudience, NoticeStatus
-from activities.models import Notice, NoticeRead
+from activities.models import Notice, NoticeAttachment, NoticeRead, cadre_inbox_condition
 from activities.selectors import ancestor_paths
 from core import audit
 from core.choices import Action, AuditAction
 from core.models import RoleAssignment
 from core.scoping import ensure_in_scope, ensure_org_in_scope, scope_paths
+from core.uploads import check_upload
 from members.models import Member
 from members.selectors import CARD_VALID_STATUSES
 
@@ -37,16 +39,35 @@ def audience_size(org, audience: str) -> int:
     ).count()
 
 
+def check_attachments(files, errors: dict) -> None:
+    """At most ``NOTICE_ATTACHMENTS_MAX`` files, each of an accepted type and size; every
+    problem names its file."""
+    limit = settings.GONGHUI["NOTICE_ATTACHMENTS_MAX"]
+    if len(files) > limit:
+        errors["files"] = [_("A notice takes at most %(n)s files.") % {"n": limit}]
+        return
+    for upload in files:
+        problems: dict = {}
+        check_upload(upload, problems, "files")
+        for problem in problems.get("files", ()):
+            errors.setdefault("files", []).append(
+                _("%(file)s: %(problem)s") % {"file": upload.name, "problem": problem}
+            )
+
+
 @transaction.atomic
-def notice_publish(*, actor, data: dict) -> Notice:
+def notice_publish(*, actor, data: dict, files=()) -> Notice:
     """Publish a notice to the members or the cadres of ``org``'s subtree; with a future
-    ``publish_at`` it stays hidden until then."""
+    ``publish_at`` it stays hidden until then. ``files`` are attached to it; one bad file
+    refuses the whole notice."""
     data = {key: data[key] for key in NOTICE_FIELDS if key in data}
+    files = list(files or ())
     errors = {}
     if not (data.get("title") or "").strip():
-        errors["title"] = _("Give the notice a title.")
+        errors["title"] = [_("Give the notice a title.")]
     if not (data.get("body") or "").strip():
-        errors["body"] = _("Write the text of the notice.")
+        errors["body"] = [_("Write the text of the notice.")]
+    check_attachments(files, errors)
     if errors:
         raise ValidationError(errors)
     data["publish_at"] = data.get("publish_at") or timezone.now()
@@ -56,7 +77,12 @@ def notice_publish(*, actor, data: dict) -> Notice:
         created_by=actor if getattr(actor, "pk", None) else None,
         **data,
     )
-    audit.record(actor, notice, AuditAction.CREATE)
+    for upload in files:
+        attachment = NoticeAttachment(notice=notice, name=upload.name[-200:], size=upload.size)
+        attachment.file.save(upload.name, upload, save=False)
+        attachment.save()
+    extra = {"files": "、".join(upload.name for upload in files)} if files else None
+    audit.record(actor, notice, AuditAction.CREATE, extra=extra)
     return notice
 
 
@@ -93,12 +119,11 @@ def member_feed(member, now=None):
 
 def cadre_feed(user, now=None):
     """Published notices for cadres from any union above (or at) the user's subtrees."""
-    paths = set()
-    for root in scope_paths(user, Action.VIEW):
-        paths.update(ancestor_paths(root))
-    queryset = _published(now).filter(audience=NoticeAudience.CADRES)
-    if not user.is_superuser:
-        queryset = queryset.filter(org__path__in=sorted(paths))
+    now = now or timezone.now()
+    if user.is_superuser:
+        queryset = _published(now).filter(audience=NoticeAudience.CADRES)
+    else:
+        queryset = Notice.objects.filter(cadre_inbox_condition(scope_paths(user, Action.VIEW), now))
     return (
         queryset.select_related("org")
         .annotate(is_read=Exists(NoticeRead.objects.filter(notice=OuterRef("pk"), user=user)))

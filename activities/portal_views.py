@@ -15,7 +15,15 @@ from django.views.decorators.cache import never_cache
 
 from activities import actions, notices, quizzes, selectors
 from activities.forms import CodeCheckInForm
-from activities.models import Activity, Quiz, QuizAttempt, Registration
+from activities.models import (
+    Activity,
+    ActivityPhoto,
+    NoticeAttachment,
+    Quiz,
+    QuizAttempt,
+    Registration,
+)
+from core.uploads import file_response
 from portal.auth import MemberRequiredMixin
 
 
@@ -59,6 +67,7 @@ class MemberActivityDetailView(MemberRequiredMixin, View):
         registration = Registration.objects.filter(activity=activity, member=self.member).first()
         context = {
             "activity": activity,
+            "photos": list(activity.photos.all()) if activity.summary else [],
             "registration": registration,
             "problem": actions.registration_problem(activity, self.member, timezone.now()),
             "title": activity.title,
@@ -147,9 +156,34 @@ class MemberNoticeDetailView(MemberRequiredMixin, View):
         if notice is None:
             raise Http404(_("Not found."))
         notices.notice_mark_read(notice, member=self.member)
-        return render(
-            request, "activities/m_notice.html", {"notice": notice, "title": notice.title}
-        )
+        context = {
+            "notice": notice,
+            "attachments": list(notice.attachments.all()),
+            "title": notice.title,
+        }
+        return render(request, "activities/m_notice.html", context)
+
+
+class MemberNoticeAttachmentView(MemberRequiredMixin, View):
+    """A notice's file, for a member whose feed holds the notice."""
+
+    def get(self, request, pk):
+        feed = notices.member_feed(self.member).values("pk")
+        attachment = NoticeAttachment.objects.filter(pk=pk, notice__in=feed).first()
+        if attachment is None:
+            raise Http404(_("Not found."))
+        return file_response(attachment.file, filename=attachment.name)
+
+
+class MemberActivityPhotoView(MemberRequiredMixin, View):
+    """A photo of an activity's summary, for a member who may see the activity."""
+
+    def get(self, request, pk):
+        photo = ActivityPhoto.objects.filter(pk=pk).first()
+        if photo is None:
+            raise Http404(_("Not found."))
+        _activity_for(self.member, photo.activity_id)
+        return file_response(photo.image, content_type=photo.content_type)
 
 
 def _quizzes_for(member):

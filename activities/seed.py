@@ -9,11 +9,17 @@ stays about a second whatever ``--members`` is."""
 from __future__ import annotations
 
 import datetime
+import struct
+import zlib
+
+from django.core.files.base import ContentFile
 
 from activities.choices import ActivityKind, CheckInMethod, QuestionKind, RegistrationStatus
 from activities.models import (
     Activity,
+    ActivityPhoto,
     Notice,
+    NoticeAttachment,
     Question,
     QuestionBank,
     Quiz,
@@ -30,6 +36,8 @@ MAX_STREETS = 30
 PAST_PER_HOST = 3
 UPCOMING_PER_HOST = 1
 SAMPLE = 300
+# Files written by the seed: a fixed handful whatever the size, so seeding stays flat.
+PHOTO_ACTIVITIES = 2
 TITLES = {
     ActivityKind.LECTURE: ["学习贯彻全会精神宣讲会", "工会法进企业宣讲"],
     ActivityKind.THEME_EDUCATION: ["“中国梦·劳动美”主题教育", "职工思想政治教育专题课"],
@@ -114,7 +122,37 @@ def seed_activities(ctx: SeedContext) -> None:
                 )
             )
     bulk_insert(registrations)
-    ctx.log(f"{len(activities):,} activities with {len(registrations):,} registrations")
+    photos = _seed_photos()
+    ctx.log(
+        f"{len(activities):,} activities with {len(registrations):,} registrations"
+        f" and {photos} photos"
+    )
+
+
+def tiny_png(rgb: tuple[int, int, int] = (200, 40, 40)) -> bytes:
+    """A valid 1×1 PNG of one colour, made without an image library."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" + bytes(rgb))
+    chunks = chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    return b"\x89PNG\r\n\x1a\n" + chunks
+
+
+def _seed_photos() -> int:
+    """A photo in the summary of the first few summarised activities (the demo shows
+    thumbnails); never one per row."""
+    photos = []
+    summarised = Activity.objects.exclude(summary="").order_by("pk")[:PHOTO_ACTIVITIES]
+    for activity in summarised:
+        photo = ActivityPhoto(activity=activity, content_type="image/png", caption="活动现场")
+        photo.image.save("photo.png", ContentFile(tiny_png()), save=False)
+        photos.append(photo)
+    ActivityPhoto.objects.bulk_create(photos)
+    return len(photos)
 
 
 NOTICES = [
@@ -159,6 +197,12 @@ def seed_notices(ctx: SeedContext) -> None:
                 )
             )
     bulk_insert(notices)
+    first = Notice.objects.filter(audience="members").order_by("pk").first()
+    if first is not None:  # one attachment for the demo, not one per notice
+        content = f"%PDF-1.4\n% {first.title}\n".encode()
+        attachment = NoticeAttachment(notice=first, name="活动方案.pdf", size=len(content))
+        attachment.file.save("方案.pdf", ContentFile(content), save=False)
+        attachment.save()
     ctx.log(f"{len(notices):,} notices")
 
 

@@ -12,6 +12,12 @@ urlpatterns = [
     path("activities/<int:pk>/cancel/", views.ActivityCancelView.as_view(), name="cancel"),
     path("activities/<int:pk>/summary/", views.ActivitySummaryView.as_view(), name="summary"),
     path("activities/<int:pk>/check-in/", views.ActivityCheckInView.as_view(), name="check-in"),
+    path("activities/photos/<int:pk>/", views.ActivityPhotoView.as_view(), name="photo"),
+    path(
+        "activities/photos/<int:pk>/remove/",
+        views.ActivityPhotoRemoveView.as_view(),
+        name="photo-remove",
+    ),
     path(
         "activity-registrations/",
         views.RegistrationListView.as_view(),
@@ -23,6 +29,11 @@ urlpatterns = [
     path("notices/inbox/<int:pk>/", views.CadreInboxDetailView.as_view(), name="inbox-detail"),
     path("notices/<int:pk>/", views.NoticeDetailView.as_view(), name="notice-detail"),
     path("notices/<int:pk>/withdraw/", views.NoticeWithdrawView.as_view(), name="notice-withdraw"),
+    path(
+        "notices/attachments/<int:pk>/",
+        views.NoticeAttachmentView.as_view(),
+        name="notice-attachment",
+    ),
     path("question-banks/", views.QuestionBankListView.as_view(), name="bank-list"),
     path("question-banks/import/", views.QuestionBankImportView.as_view(), name="bank-import"),
     path("question-banks/<int:pk>/", views.QuestionBankDetailView.as_view(), name="bank-detail"),
@@ -59,7 +70,17 @@ urlpatterns = [
         portal_views.MemberAttemptView.as_view(),
         name="m-attempt",
     ),
+    path(
+        "m/activities/photos/<int:pk>/",
+        portal_views.MemberActivityPhotoView.as_view(),
+        name="m-photo",
+    ),
     path("m/notices/", portal_views.MemberNoticeListView.as_view(), name="m-notices"),
+    path(
+        "m/notices/attachments/<int:pk>/",
+        portal_views.MemberNoticeAttachmentView.as_view(),
+        name="m-notice-attachment",
+    ),
     path(
         "m/notices/<int:pk>/",
         portal_views.MemberNoticeDetailView.as_view(),

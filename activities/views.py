@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 
 from activities import actions, notices, quizzes, selectors
@@ -29,7 +31,16 @@ from activities.forms import (
     NoticeForm,
     QuizForm,
 )
-from activities.models import Activity, Notice, QuestionBank, Quiz, QuizAttempt, Registration
+from activities.models import (
+    Activity,
+    ActivityPhoto,
+    Notice,
+    NoticeAttachment,
+    QuestionBank,
+    Quiz,
+    QuizAttempt,
+    Registration,
+)
 from activities.tables import (
     ACTIVITY_COLUMNS,
     ATTEMPT_COLUMNS,
@@ -40,7 +51,14 @@ from activities.tables import (
 )
 from core.choices import Action
 from core.forms import ScopedForm
-from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
+from core.uploads import file_response
+from core.views import (
+    ActionFormView,
+    ObjectDetailView,
+    ObjectListView,
+    ScopedMixin,
+    ScopedObjectFormView,
+)
 
 
 class ActivityListView(ObjectListView):
@@ -90,6 +108,7 @@ class ActivityDetailView(ObjectDetailView):
         )
         context["counts"] = selectors.activity_counts(activity)
         context["started"] = activity.starts_at <= timezone.now()
+        context["photos"] = list(activity.photos.all())
         if context["tab"] == "registrations":
             context["registrations"] = selectors.activity_registrations(
                 activity, self.request.user
@@ -180,8 +199,13 @@ class ActivitySummaryView(ActivityObjectFormView):
         return {"summary": self.object.summary}
 
     def perform(self, form):
+        data = form.cleaned_data
         return actions.activity_summarise(
-            actor=self.request.user, activity=self.object, summary=form.cleaned_data["summary"]
+            actor=self.request.user,
+            activity=self.object,
+            summary=data["summary"],
+            photos=data["photos"],
+            caption=data["caption"],
         )
 
     @property
@@ -217,6 +241,27 @@ class ActivityCheckInView(ActivityObjectFormView):
         return reverse("activities:check-in", args=[self.object.pk])
 
 
+class ActivityPhotoView(ScopedMixin, View):
+    """A photo of an activity's summary, for the cadres who see the activity."""
+
+    model = ActivityPhoto
+
+    def get(self, request, pk):
+        photo = self.get_scoped_object(pk)
+        return file_response(photo.image, content_type=photo.content_type)
+
+
+class ActivityPhotoRemoveView(ScopedMixin, View):
+    model = ActivityPhoto
+    scope_action = Action.CHANGE
+
+    def post(self, request, pk):
+        photo = self.get_scoped_object(pk)
+        actions.activity_photo_remove(actor=request.user, photo=photo)
+        messages.success(request, _("The photo was removed."))
+        return redirect(photo.activity.get_absolute_url())
+
+
 class NoticeListView(ObjectListView):
     model = Notice
     filterset_class = NoticeFilterSet
@@ -248,6 +293,7 @@ class NoticeDetailView(ObjectDetailView):
             .exists()
         )
         context["read_rate"] = notices.read_rate(notice)
+        context["attachments"] = list(notice.attachments.all())
         context["scheduled"] = notice.publish_at > timezone.now()
         return context
 
@@ -265,7 +311,8 @@ class NoticeCreateView(ActionFormView):
         return context
 
     def perform(self, form):
-        return notices.notice_publish(actor=self.request.user, data=form.cleaned_data)
+        data = form.cleaned_data
+        return notices.notice_publish(actor=self.request.user, data=data, files=data["files"])
 
     def get_success_url(self):
         return self.result.get_absolute_url()
@@ -316,8 +363,20 @@ class CadreInboxDetailView(LoginRequiredMixin, TemplateView):
             raise Http404(_("Not found."))
         notices.notice_mark_read(notice, user=self.request.user)
         context["notice"] = notice
+        context["attachments"] = list(notice.attachments.all())
         context["title"] = notice.title
         return context
+
+
+class NoticeAttachmentView(ScopedMixin, View):
+    """A notice's file, for the cadres who see the notice: its publisher's subtree, or the
+    cadres whose inbox holds it (see ``NoticeAttachmentQuerySet``)."""
+
+    model = NoticeAttachment
+
+    def get(self, request, pk):
+        attachment = self.get_scoped_object(pk)
+        return file_response(attachment.file, filename=attachment.name)
 
 
 class QuestionBankListView(ObjectListView):

@@ -28,6 +28,26 @@ class ScopedForm(forms.Form):
             widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (photos of an activity, a notice's attachments); cleans
+    to a list. Size, type and count are the action's rules, checked on the whole request."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        uploads = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not uploads and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return uploads
+
+
 class ImportForm(ScopedForm):
     """Upload a spreadsheet for one org: check only, all-or-nothing, or accept valid rows."""
 

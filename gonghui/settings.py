@@ -386,6 +386,11 @@ GONGHUI = {
     # On-site check-in to an activity opens this many minutes before it starts (and closes
     # when it ends).
     "ACTIVITY_CHECKIN_OPENS_MINUTES": int(os.environ.get("GH_ACTIVITY_CHECKIN_OPENS", "60")),
+    # Files attached to a notice (types and size as ``UPLOAD_*``), and the photos of an
+    # activity's summary (JPEG or PNG, each at most this size).
+    "NOTICE_ATTACHMENTS_MAX": int(os.environ.get("GH_NOTICE_ATTACHMENTS_MAX", "5")),
+    "ACTIVITY_PHOTOS_MAX": int(os.environ.get("GH_ACTIVITY_PHOTOS_MAX", "9")),
+    "ACTIVITY_PHOTO_MAX_MB": int(os.environ.get("GH_ACTIVITY_PHOTO_MAX_MB", "5")),
     # A quiz paper handed in this many seconds after its deadline still counts (network lag).
     "QUIZ_GRACE_SECONDS": int(os.environ.get("GH_QUIZ_GRACE_SECONDS", "30")),
 }

@@ -22,6 +22,7 @@ from django.utils.translation import pgettext
 from core import audit
 from core.choices import Action, AuditAction
 from core.scoping import OutOfScope, ensure_in_scope, ensure_org_in_scope, scope_paths
+from core.uploads import check_upload
 from core.workdays import add_workdays
 from grassroots.choices import (
     BookingStatus,
@@ -72,31 +73,6 @@ def _may(actor, org: Org, action: str) -> bool:
     if actor is None or getattr(actor, "is_superuser", False):
         return True
     return any(org.path.startswith(p) for p in scope_paths(actor, action))
-
-
-# --- uploads -------------------------------------------------------------------------------
-
-
-def check_upload(upload, errors: Errors, field: str) -> None:
-    """Size and type of an uploaded file against ``GONGHUI["UPLOAD_MAX_BYTES"]`` and
-    ``GONGHUI["UPLOAD_EXTENSIONS"]``."""
-    limit = settings.GONGHUI["UPLOAD_MAX_BYTES"]
-    allowed = settings.GONGHUI["UPLOAD_EXTENSIONS"]
-    name = getattr(upload, "name", "") or ""
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in allowed:
-        errors.add(
-            field,
-            _("Files of type %(type)s are not accepted; use one of: %(allowed)s.")
-            % {"type": suffix or "?", "allowed": "、".join(allowed)},
-        )
-    elif upload.size > limit:
-        errors.add(
-            field,
-            _("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)},
-        )
-    elif upload.size == 0:
-        errors.add(field, _("The file is empty."))
 
 
 def _owned_row_save(actor, obj, model, data: dict, errors: Errors):

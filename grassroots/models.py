@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
+from core.uploads import file_suffix
 from grassroots.choices import (
     ACTIVE_BOOKING_STATUSES,
     BookingStatus,
@@ -312,8 +313,7 @@ class HomeScore(models.Model):
 
 def evidence_path(instance, filename):
     # Stored names never carry the uploader's file name: it is kept in ``name``.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"grassroots/evidence/{instance.evaluation_id}/{instance.token}.{suffix}"
+    return f"grassroots/evidence/{instance.evaluation_id}/{instance.token}.{file_suffix(filename)}"
 
 
 class EvidenceFile(models.Model):
@@ -525,8 +525,7 @@ class TaskReport(models.Model):
 
 
 def report_file_path(instance, filename):
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"grassroots/reports/{instance.report_id}/{instance.token}.{suffix}"
+    return f"grassroots/reports/{instance.report_id}/{instance.token}.{file_suffix(filename)}"
 
 
 class ReportFile(models.Model):

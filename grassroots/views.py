@@ -8,7 +8,6 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -18,6 +17,7 @@ from django.views import View
 
 from core.choices import Action
 from core.exports import xlsx_response
+from core.uploads import file_response
 from core.views import (
     ActionFormView,
     ObjectDetailView,
@@ -137,11 +137,7 @@ class FileDownloadView(ScopedMixin, View):
 
     def get(self, request, pk):
         stored = self.get_scoped_object(pk)
-        try:
-            handle = stored.file.open("rb")
-        except (FileNotFoundError, ValueError) as error:
-            raise Http404(_("The file is not available.")) from error
-        return FileResponse(handle, as_attachment=True, filename=stored.name)
+        return file_response(stored.file, filename=stored.name)
 
 
 # --- venues --------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from core import audit
 from core.choices import Action, AuditAction
 from core.scoping import ensure_in_scope, ensure_org_in_scope
+from core.uploads import sniff_image
 from orgs.choices import OrgLevel
 from orgs.models import Org
 from stations.choices import FACILITIES, ReviewFailure, StationStatus
@@ -268,21 +269,6 @@ def station_review(
     return review
 
 
-# The first bytes of the image formats a phone produces, and the type each is served as.
-IMAGE_SIGNATURES = (
-    (b"\xff\xd8\xff", "jpg", "image/jpeg"),
-    (b"\x89PNG\r\n\x1a\n", "png", "image/png"),
-    (b"RIFF", "webp", "image/webp"),
-)
-
-
-def _image_kind(head: bytes) -> tuple[str, str] | None:
-    for signature, extension, content_type in IMAGE_SIGNATURES:
-        if head.startswith(signature) and (extension != "webp" or head[8:12] == b"WEBP"):
-            return extension, content_type
-    return None
-
-
 @transaction.atomic
 def station_photo_add(*, actor, station: Station, upload, caption: str = "") -> StationPhoto:
     """Add a photo (JPEG, PNG or WebP, at most ``STATION_PHOTO_MAX_MB``, at most
@@ -297,9 +283,7 @@ def station_photo_add(*, actor, station: Station, upload, caption: str = "") -> 
     elif upload.size > max_mb * 1024 * 1024:
         errors["image"] = [_("The photo is larger than %(n)s MB.") % {"n": max_mb}]
     else:
-        upload.seek(0)
-        kind = _image_kind(upload.read(16))
-        upload.seek(0)
+        kind = sniff_image(upload)
         if kind is None:
             errors["image"] = [_("Upload a JPEG, PNG or WebP photo.")]
     if station.photos.count() >= _setting("STATION_PHOTOS_MAX"):

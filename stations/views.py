@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -23,6 +23,7 @@ from core.choices import Action
 from core.exports import xlsx_response
 from core.tables import Column
 from core.throttles import ClientRateThrottle
+from core.uploads import file_response
 from core.views import (
     ActionFormView,
     ObjectDetailView,
@@ -172,11 +173,10 @@ class PhotoView(View):
             .filter(pk=pk)
             .first()
         )
-        if photo is None or not photo.image.storage.exists(photo.image.name):
+        if photo is None:
             raise Http404(_("Not found."))
-        response = FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+        response = file_response(photo.image, content_type=photo.content_type)
         response["Cache-Control"] = "public, max-age=86400"
-        response["X-Content-Type-Options"] = "nosniff"
         return response
 
 

@@ -1,5 +1,13 @@
 from activities import actions, notices, quizzes
-from activities.models import Notice, QuestionBank, Quiz, QuizAttempt, Registration
+from activities.models import (
+    ActivityPhoto,
+    Notice,
+    NoticeAttachment,
+    QuestionBank,
+    Quiz,
+    QuizAttempt,
+    Registration,
+)
 from activities.tests.helpers import make_activity
 from activities.tests.quiz_helpers import bank_file, make_quiz
 from members.tests.factories import make_member
@@ -35,7 +43,25 @@ def samples(city, people):
     quiz_b = make_quiz(city.district_b, bank_b, title="西山竞赛")
     attempt_a = quizzes.attempt_start(member=member_a, quiz=quiz_a)
     attempt_b = quizzes.attempt_start(member=member_b, quiz=quiz_b)
+    # Rows only, no stored files: the scope test never reaches a file of district B.
+    attachment_a, attachment_b = (
+        NoticeAttachment.objects.create(
+            notice=notice, file=f"activities/notices/{notice.pk}/x.pdf", name=name, size=3
+        )
+        for notice, name in ((notice_a, "东湖附件.pdf"), (notice_b, "西山附件.pdf"))
+    )
+    photo_a, photo_b = (
+        ActivityPhoto.objects.create(
+            activity=activity,
+            image=f"activities/photos/{activity.pk}/x.png",
+            content_type="image/png",
+            caption=caption,
+        )
+        for activity, caption in ((activity_a, "东湖合影"), (activity_b, "西山合影"))
+    )
     return {
+        NoticeAttachment: (attachment_a, attachment_b, "东湖附件", "西山附件"),
+        ActivityPhoto: (photo_a, photo_b, "东湖合影", "西山合影"),
         QuestionBank: (bank_a, bank_b, "东湖题库", "西山题库"),
         Quiz: (quiz_a, quiz_b, "东湖竞赛", "西山竞赛"),
         QuizAttempt: (attempt_a, attempt_b, "钱报名甲", "赵报名乙"),

@@ -4,7 +4,15 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, F, Q
 
-from activities.models import Activity, Notice, QuizAttempt, Registration
+from activities.models import (
+    Activity,
+    ActivityPhoto,
+    Notice,
+    NoticeAttachment,
+    QuizAttempt,
+    Registration,
+)
+from activities.seed import PHOTO_ACTIVITIES
 
 pytestmark = pytest.mark.django_db
 
@@ -22,6 +30,10 @@ def test_seed_city_holds_activities_with_registrations_and_check_ins():
     assert Notice.objects.filter(read_count__gt=0, read_count__lte=F("recipients")).exists()
     assert not activities.filter(places_taken__gt=F("capacity")).exists()
     assert Registration.objects.filter(checked_in_at__isnull=False).exists()
+    # A fixed handful of files, whatever the size of the seed.
+    assert ActivityPhoto.objects.count() == PHOTO_ACTIVITIES
+    assert not ActivityPhoto.objects.filter(activity__summary="").exists()
+    assert NoticeAttachment.objects.count() == 1
     for registration in Registration.objects.select_related("member__org", "activity__audience")[
         :200
     ]:
