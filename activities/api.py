@@ -1,9 +1,10 @@
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from activities import actions, notices, quizzes
+from activities import actions, notices, quizzes, works
 from activities.filtersets import (
     ActivityFilterSet,
     NoticeFilterSet,
@@ -11,7 +12,15 @@ from activities.filtersets import (
     QuizFilterSet,
     RegistrationFilterSet,
 )
-from activities.models import Activity, Notice, QuestionBank, Quiz, QuizAttempt, Registration
+from activities.models import (
+    Activity,
+    Notice,
+    QuestionBank,
+    Quiz,
+    QuizAttempt,
+    Registration,
+    Submission,
+)
 from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
 from orgs.models import Org
 
@@ -103,6 +112,13 @@ class ActivityViewSet(ScopedWritableViewSet):
         )
         return Response(RegistrationSerializer(registration).data)
 
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["post"], url_path="send-to-judging")
+    def send_to_judging(self, request, pk=None):
+        """After a call for works closes: one contest entry per work, judged in C10."""
+        contest = works.works_send_to_judging(actor=request.user, activity=self.get_object())
+        return Response({"contest": contest.pk})
+
 
 class RegistrationViewSet(ScopedReadOnlyViewSet):
     """Registrations of the caller's members (members register from the worker portal)."""
@@ -112,6 +128,43 @@ class RegistrationViewSet(ScopedReadOnlyViewSet):
     filterset_class = RegistrationFilterSet
     ordering_fields = ["registered_at", "checked_in_at"]
     ordering = ["-registered_at", "id"]
+
+
+class SubmissionSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    member_name = serializers.CharField(source="member.name", read_only=True)
+    award = serializers.CharField(source="entry.award", read_only=True, default="")
+    has_file = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "activity",
+            "member",
+            "member_name",
+            "title",
+            "text",
+            "has_file",
+            "status",
+            "submitted_at",
+            "entry",
+            "award",
+        ]
+        read_only_fields = fields
+
+    def get_has_file(self, submission) -> bool:
+        return bool(submission.file)
+
+
+class SubmissionViewSet(ScopedReadOnlyViewSet):
+    """Works sent to calls for works (作品征集) by the caller's members or to the caller's
+    calls; members send them from the worker portal."""
+
+    queryset = Submission.objects.select_related("member", "entry")
+    serializer_class = SubmissionSerializer
+    filterset_fields = ["activity", "status"]
+    ordering_fields = ["submitted_at"]
+    ordering = ["submitted_at", "id"]
 
 
 class NoticeSerializer(ScopedSerializerMixin, serializers.ModelSerializer):

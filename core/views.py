@@ -53,6 +53,25 @@ class ScopedMixin(LoginRequiredMixin):
             raise Http404(_("Not found.")) from exc
 
 
+class StoredFileView(ScopedMixin, View):
+    """A stored file, only for users who may see the row it belongs to; it is served
+    under the name it was uploaded with (``name_field``), never the random stored name."""
+
+    file_field = "file"
+    name_field = "name"
+
+    def get(self, request, pk):
+        stored = self.get_scoped_object(pk)
+        field = getattr(stored, self.file_field)
+        if not field:
+            raise Http404(_("The file is not available."))
+        try:
+            handle = field.open("rb")
+        except (FileNotFoundError, ValueError) as error:
+            raise Http404(_("The file is not available.")) from error
+        return FileResponse(handle, as_attachment=True, filename=getattr(stored, self.name_field))
+
+
 class ObjectListView(ScopedMixin, TemplateView):
     """A list page: filter form, search, sorting by whitelisted columns, pagination,
     an HTMX fragment for the table, and ``?export=xlsx`` of every filtered row."""
@@ -152,7 +171,7 @@ class ActionFormView(LoginRequiredMixin, FormView):
         try:
             self.result = self.perform(form)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
             return self.form_invalid(form)
         except PermissionDenied as error:
             form.add_error(None, str(error) or _("You may not do this."))
@@ -167,7 +186,8 @@ class ActionFormView(LoginRequiredMixin, FormView):
         return context
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_form_errors(form, error: ValidationError) -> None:
+    """An action's ValidationError on the form: field by field where the field exists."""
     if hasattr(error, "error_dict"):
         for field, field_errors in error.error_dict.items():
             target = field if field in form.fields else None

@@ -22,6 +22,7 @@ from django.utils.translation import pgettext
 from core import audit
 from core.choices import Action, AuditAction
 from core.scoping import OutOfScope, ensure_in_scope, ensure_org_in_scope, scope_paths
+from core.uploads import upload_problem
 from core.workdays import add_workdays
 from grassroots.choices import (
     BookingStatus,
@@ -80,23 +81,13 @@ def _may(actor, org: Org, action: str) -> bool:
 def check_upload(upload, errors: Errors, field: str) -> None:
     """Size and type of an uploaded file against ``GONGHUI["UPLOAD_MAX_BYTES"]`` and
     ``GONGHUI["UPLOAD_EXTENSIONS"]``."""
-    limit = settings.GONGHUI["UPLOAD_MAX_BYTES"]
-    allowed = settings.GONGHUI["UPLOAD_EXTENSIONS"]
-    name = getattr(upload, "name", "") or ""
-    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if suffix not in allowed:
-        errors.add(
-            field,
-            _("Files of type %(type)s are not accepted; use one of: %(allowed)s.")
-            % {"type": suffix or "?", "allowed": "、".join(allowed)},
-        )
-    elif upload.size > limit:
-        errors.add(
-            field,
-            _("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)},
-        )
-    elif upload.size == 0:
-        errors.add(field, _("The file is empty."))
+    problem = upload_problem(
+        upload,
+        extensions=settings.GONGHUI["UPLOAD_EXTENSIONS"],
+        max_bytes=settings.GONGHUI["UPLOAD_MAX_BYTES"],
+    )
+    if problem:
+        errors.add(field, problem)
 
 
 def _owned_row_save(actor, obj, model, data: dict, errors: Errors):

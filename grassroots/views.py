@@ -8,7 +8,6 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
-from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +23,7 @@ from core.views import (
     ObjectListView,
     ScopedMixin,
     ScopedObjectFormView,
+    StoredFileView,
 )
 from grassroots import actions, selectors
 from grassroots.choices import BookingStatus, EvaluationStatus, ReportStatus, TaskStatus
@@ -130,18 +130,6 @@ class ScopedPostView(ScopedMixin, View):
 
     def next_url(self, obj):
         return obj.get_absolute_url()
-
-
-class FileDownloadView(ScopedMixin, View):
-    """A stored file, only for users who may see the row it belongs to."""
-
-    def get(self, request, pk):
-        stored = self.get_scoped_object(pk)
-        try:
-            handle = stored.file.open("rb")
-        except (FileNotFoundError, ValueError) as error:
-            raise Http404(_("The file is not available.")) from error
-        return FileResponse(handle, as_attachment=True, filename=stored.name)
 
 
 # --- venues --------------------------------------------------------------------------------
@@ -532,7 +520,7 @@ class EvidenceUploadView(EvaluationFormMixin, ScopedObjectFormView):
         return self.object.get_absolute_url() + "?tab=evidence"
 
 
-class EvidenceDownloadView(FileDownloadView):
+class EvidenceDownloadView(StoredFileView):
     model = EvidenceFile
 
 
@@ -920,5 +908,5 @@ class ReportForwardView(ScopedObjectFormView):
         )
 
 
-class ReportFileView(FileDownloadView):
+class ReportFileView(StoredFileView):
     model = ReportFile

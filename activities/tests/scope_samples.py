@@ -1,6 +1,9 @@
-from activities import actions, notices, quizzes
-from activities.models import Notice, QuestionBank, Quiz, QuizAttempt, Registration
-from activities.tests.helpers import make_activity
+import datetime
+
+from activities import actions, notices, quizzes, works
+from activities.choices import ActivityKind
+from activities.models import Notice, QuestionBank, Quiz, QuizAttempt, Registration, Submission
+from activities.tests.helpers import make_activity, work_file
 from activities.tests.quiz_helpers import bank_file, make_quiz
 from members.tests.factories import make_member
 
@@ -35,7 +38,23 @@ def samples(city, people):
     quiz_b = make_quiz(city.district_b, bank_b, title="西山竞赛")
     attempt_a = quizzes.attempt_start(member=member_a, quiz=quiz_a)
     attempt_b = quizzes.attempt_start(member=member_b, quiz=quiz_b)
+    call_a, call_b = (
+        make_activity(
+            org,
+            kind=ActivityKind.CULTURE_CONTEST,
+            title=title,
+            starts_in=-datetime.timedelta(hours=1),
+        )
+        for org, title in ((city.district_a, "东湖诗歌征集"), (city.district_b, "西山诗歌征集"))
+    )
+    work_a, work_b = (
+        works.submission_save(
+            member=member, activity=call, title=title, upload=work_file("photo.jpg")
+        )
+        for member, call, title in ((member_a, call_a, "东湖晨光"), (member_b, call_b, "西山夕照"))
+    )
     return {
+        Submission: (work_a, work_b, "东湖晨光", "西山夕照"),
         QuestionBank: (bank_a, bank_b, "东湖题库", "西山题库"),
         Quiz: (quiz_a, quiz_b, "东湖竞赛", "西山竞赛"),
         QuizAttempt: (attempt_a, attempt_b, "钱报名甲", "赵报名乙"),
