@@ -280,10 +280,12 @@ class MemberAttemptView(MemberRequiredMixin, View):
 
     def get(self, request, pk):
         attempt = self.attempt(pk)
+        seconds_left = max(0, int((attempt.deadline - timezone.now()).total_seconds()))
         context = {
             "attempt": attempt,
             "items": quizzes.paper_questions(attempt),
-            "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
+            "seconds_left": seconds_left,
+            "clock": f"{seconds_left // 60}:{seconds_left % 60:02d}",
             "title": attempt.quiz.title,
         }
         return render(request, "activities/m_attempt.html", context)
