@@ -26,6 +26,12 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded files (evidence, photos, works) go to a scratch directory per test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def tasks_run_inline(settings):
     """Background tasks run at once in tests, so their effects can be asserted directly."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

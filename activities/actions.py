@@ -200,6 +200,8 @@ def activity_photo_remove(*, actor, photo: ActivityPhoto) -> None:
 
 def registration_problem(activity: Activity, member: Member, now) -> str:
     """Why ``member`` cannot register for ``activity`` now ("" when they can)."""
+    if activity.is_works_call:
+        return _("This is a call for works: send your work instead of registering.")
     if activity.status != ActivityStatus.OPEN:
         return _("The activity was cancelled.")
     if now >= activity.starts_at:
@@ -213,7 +215,7 @@ def registration_problem(activity: Activity, member: Member, now) -> str:
     return ""
 
 
-def _take_place(activity_pk: int) -> bool:
+def take_place(activity_pk: int) -> bool:
     """One conditional UPDATE: a place if one is free (the database decides races)."""
     return bool(
         Activity.objects.filter(pk=activity_pk, places_taken__lt=F("capacity")).update(
@@ -239,7 +241,7 @@ def registration_create(*, member: Member, activity: Activity, wait: bool = Fals
             if existing.status == RegistrationStatus.REGISTERED
             else _("You are already on the waiting list.")
         )
-    if _take_place(activity.pk):
+    if take_place(activity.pk):
         status, waiting_since = RegistrationStatus.REGISTERED, None
     elif wait:
         status, waiting_since = RegistrationStatus.WAITING, now

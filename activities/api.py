@@ -1,9 +1,10 @@
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, serializers
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from activities import actions, notices, quizzes
+from activities import actions, notices, quizzes, works
 from activities.filtersets import (
     ActivityFilterSet,
     NoticeFilterSet,
@@ -19,6 +20,7 @@ from activities.models import (
     Quiz,
     QuizAttempt,
     Registration,
+    Submission,
 )
 from api.viewsets import ScopedReadOnlyViewSet, ScopedSerializerMixin, ScopedWritableViewSet
 from orgs.models import Org
@@ -111,6 +113,13 @@ class ActivityViewSet(ScopedWritableViewSet):
         )
         return Response(RegistrationSerializer(registration).data)
 
+    @extend_schema(request=None, responses={200: OpenApiTypes.OBJECT})
+    @action(detail=True, methods=["post"], url_path="send-to-judging")
+    def send_to_judging(self, request, pk=None):
+        """After a call for works closes: one contest entry per work, judged in C10."""
+        contest = works.works_send_to_judging(actor=request.user, activity=self.get_object())
+        return Response({"contest": contest.pk})
+
 
 class RegistrationViewSet(ScopedReadOnlyViewSet):
     """Registrations of the caller's members (members register from the worker portal)."""
@@ -129,6 +138,43 @@ class NoticeAttachmentSerializer(serializers.ModelSerializer):
         model = NoticeAttachment
         fields = ["id", "name", "size", "url"]
         read_only_fields = fields
+
+
+class SubmissionSerializer(ScopedSerializerMixin, serializers.ModelSerializer):
+    member_name = serializers.CharField(source="member.name", read_only=True)
+    award = serializers.CharField(source="entry.award", read_only=True, default="")
+    has_file = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Submission
+        fields = [
+            "id",
+            "activity",
+            "member",
+            "member_name",
+            "title",
+            "text",
+            "has_file",
+            "status",
+            "submitted_at",
+            "entry",
+            "award",
+        ]
+        read_only_fields = fields
+
+    def get_has_file(self, submission) -> bool:
+        return bool(submission.file)
+
+
+class SubmissionViewSet(ScopedReadOnlyViewSet):
+    """Works sent to calls for works (作品征集) by the caller's members or to the caller's
+    calls; members send them from the worker portal."""
+
+    queryset = Submission.objects.select_related("member", "entry")
+    serializer_class = SubmissionSerializer
+    filterset_fields = ["activity", "status"]
+    ordering_fields = ["submitted_at"]
+    ordering = ["submitted_at", "id"]
 
 
 class NoticeSerializer(ScopedSerializerMixin, serializers.ModelSerializer):

@@ -22,6 +22,11 @@ class RegistrationStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class SubmissionStatus(models.TextChoices):
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
 class CheckInMethod(models.TextChoices):
     CARD = "card", _("E-card scanned by a cadre")
     CODE = "code", _("Activity code entered by the member")

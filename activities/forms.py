@@ -145,3 +145,25 @@ class QuizForm(ScopedForm):
         label=pgettext_lazy("activities", "Closes at"), widget=DATETIME_WIDGET
     )
     attempts_allowed = forms.IntegerField(label=_("Attempts per member"), min_value=1, initial=1)
+
+
+class WorkForm(forms.Form):
+    """A member's work for a call for works, on the phone."""
+
+    title = forms.CharField(
+        label=_("Title of the work"),
+        max_length=120,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+    )
+    text = forms.CharField(
+        label=_("Text of the work"),
+        required=False,
+        help_text=_("A poem or an essay can be written here."),
+        widget=forms.Textarea(attrs={"class": "form-control", "rows": 6}),
+    )
+    file = forms.FileField(
+        label=_("File of the work"),
+        required=False,
+        help_text=_("A photo, video, recording or document."),
+        widget=forms.ClearableFileInput(attrs={"class": "form-control"}),
+    )

@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -14,6 +16,7 @@ from activities.choices import (
     NoticeStatus,
     QuestionKind,
     RegistrationStatus,
+    SubmissionStatus,
 )
 from core.scoping import ScopedQuerySet, path_and_ancestors
 from core.uploads import random_name
@@ -50,6 +53,16 @@ class Activity(models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=ActivityStatus.choices, default=ActivityStatus.OPEN
     )
+    # A call for works (作品征集) is judged as a contest of kind "culture" (C10 judging);
+    # set when the host sends the works to judging.
+    contest = models.OneToOneField(
+        "contests.Contest",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="works_call",
+        verbose_name=_("judged in"),
+    )
     summary = models.TextField(_("summary"), blank=True)
     summarised_at = models.DateTimeField(_("summarised at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -84,6 +97,74 @@ class Activity(models.Model):
     @property
     def places_left(self) -> int:
         return max(0, self.capacity - self.places_taken)
+
+    @property
+    def is_works_call(self) -> bool:
+        return self.kind == ActivityKind.CULTURE_CONTEST
+
+
+def submission_path(instance, filename):
+    # Stored names never carry the member's file name (kept in ``file_name``).
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"activities/works/{instance.activity_id}/{secrets.token_hex(16)}.{suffix}"
+
+
+class Submission(models.Model):
+    """A work a member sends to a call for works (作品征集): a title, a text (a poem, an
+    essay) and/or a file (a photo, a video, a document). One per member and call; a
+    submission takes one of the call's places. Sent to judging, it becomes an entry of the
+    call's contest (``entry``), whose award is the submission's result."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.PROTECT, related_name="submissions", verbose_name=_("activity")
+    )
+    member = models.ForeignKey(
+        "members.Member",
+        on_delete=models.PROTECT,
+        related_name="work_submissions",
+        verbose_name=_("member"),
+    )
+    title = models.CharField(_("title of the work"), max_length=120)
+    text = models.TextField(_("text of the work"), blank=True)
+    file = models.FileField(
+        _("file of the work"), upload_to=submission_path, max_length=200, blank=True
+    )
+    file_name = models.CharField(_("file name"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=SubmissionStatus.choices,
+        default=SubmissionStatus.SUBMITTED,
+    )
+    submitted_at = models.DateTimeField(_("submitted at"))
+    entry = models.OneToOneField(
+        "contests.ContestEntry",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="submission",
+        verbose_name=_("contest entry"),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    scope_fields = ("member__org", "activity__org")
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("work submission")
+        verbose_name_plural = _("work submissions")
+        ordering = ["submitted_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "member"], name="submission_one_per_member_activity"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member.name} ·《{self.title}》"
+
+    def get_absolute_url(self):
+        return reverse("activities:detail", args=[self.activity_id]) + "?tab=works"
 
 
 class Registration(models.Model):

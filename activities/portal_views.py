@@ -5,6 +5,7 @@ in with the code announced at the activity. Rules live in ``activities.actions``
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -13,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
-from activities import actions, notices, quizzes, selectors
-from activities.forms import CodeCheckInForm
+from activities import actions, notices, quizzes, selectors, works
+from activities.forms import CodeCheckInForm, WorkForm
 from activities.models import (
     Activity,
     ActivityPhoto,
@@ -24,6 +25,7 @@ from activities.models import (
     Registration,
 )
 from core.uploads import file_response
+from core.views import add_form_errors
 from portal.auth import MemberRequiredMixin
 
 
@@ -35,7 +37,9 @@ def _activity_for(member, pk) -> Activity:
         .first()
     )
     if activity is None:
-        activity = Activity.objects.filter(pk=pk, registrations__member=member).first()
+        activity = Activity.objects.filter(
+            Q(registrations__member=member) | Q(submissions__member=member), pk=pk
+        ).first()
     if activity is None:
         raise Http404(_("Not found."))
     return activity
@@ -69,10 +73,69 @@ class MemberActivityDetailView(MemberRequiredMixin, View):
             "activity": activity,
             "photos": list(activity.photos.all()) if activity.summary else [],
             "registration": registration,
-            "problem": actions.registration_problem(activity, self.member, timezone.now()),
+            "submission": selectors.submission_of(activity, self.member),
+            "problem": (
+                works.submission_problem if activity.is_works_call else actions.registration_problem
+            )(activity, self.member, timezone.now()),
             "title": activity.title,
         }
         return render(request, "activities/m_detail.html", context)
+
+
+class MemberWorkView(MemberRequiredMixin, View):
+    """Send a work to a call for works, or replace it (a page of its own on the phone)."""
+
+    template_name = "activities/m_work.html"
+
+    def get(self, request, pk):
+        activity = _activity_for(self.member, pk)
+        submission = selectors.submission_of(activity, self.member)
+        initial = {"title": submission.title, "text": submission.text} if submission else {}
+        return self.page(request, activity, submission, WorkForm(initial=initial))
+
+    def post(self, request, pk):
+        activity = _activity_for(self.member, pk)
+        form = WorkForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                works.submission_save(
+                    member=self.member,
+                    activity=activity,
+                    title=form.cleaned_data["title"],
+                    text=form.cleaned_data["text"],
+                    upload=form.cleaned_data["file"],
+                )
+            except ValidationError as error:
+                add_form_errors(form, error)
+            else:
+                messages.success(request, _("Your work was received."))
+                return redirect("activities:m-detail", pk=activity.pk)
+        return self.page(request, activity, selectors.submission_of(activity, self.member), form)
+
+    def page(self, request, activity, submission, form):
+        context = {
+            "activity": activity,
+            "submission": submission,
+            "form": form,
+            "problem": works.submission_problem(activity, self.member, timezone.now()),
+            "title": _("Send my work"),
+        }
+        return render(request, self.template_name, context)
+
+
+class MemberWorkWithdrawView(MemberRequiredMixin, View):
+    def post(self, request, pk):
+        activity = _activity_for(self.member, pk)
+        submission = selectors.submission_of(activity, self.member)
+        if submission is None:
+            raise Http404(_("Not found."))
+        try:
+            works.submission_withdraw(member=self.member, submission=submission)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("Your work was withdrawn."))
+        return redirect("activities:m-detail", pk=activity.pk)
 
 
 class MemberRegisterView(MemberRequiredMixin, View):
@@ -251,10 +314,12 @@ class MemberAttemptView(MemberRequiredMixin, View):
 
     def get(self, request, pk):
         attempt = self.attempt(pk)
+        seconds_left = max(0, int((attempt.deadline - timezone.now()).total_seconds()))
         context = {
             "attempt": attempt,
             "items": quizzes.paper_questions(attempt),
-            "seconds_left": max(0, int((attempt.deadline - timezone.now()).total_seconds())),
+            "seconds_left": seconds_left,
+            "clock": f"{seconds_left // 60}:{seconds_left % 60:02d}",
             "title": attempt.quiz.title,
         }
         return render(request, "activities/m_attempt.html", context)

@@ -25,6 +25,7 @@ from activities.models import (
     Quiz,
     QuizAttempt,
     Registration,
+    Submission,
 )
 from core.seeding import REFERENCE_DATE, SEED_TIMESTAMP, SeedContext, bulk_insert, register
 from members.choices import MemberStatus
@@ -45,6 +46,8 @@ TITLES = {
     ActivityKind.SPORTS_CULTURE: ["职工趣味运动会", "职工书画摄影展", "职工健步走"],
     ActivityKind.CULTURE_CONTEST: ["职工文化作品征集", "职工微视频征集"],
 }
+# Calls for works take works, not registrations: the "works" generator makes them.
+REGISTRATION_KINDS = [kind for kind in ActivityKind if kind != ActivityKind.CULTURE_CONTEST]
 PLACES = ["区职工服务中心", "街道党群服务中心", "工人文化宫", "职工之家活动室"]
 TZ = SEED_TIMESTAMP.tzinfo
 
@@ -68,7 +71,7 @@ def seed_activities(ctx: SeedContext) -> None:
         )
         for index in range(PAST_PER_HOST + UPCOMING_PER_HOST):
             past = index < PAST_PER_HOST
-            kind = rng.choice(list(ActivityKind))
+            kind = rng.choice(REGISTRATION_KINDS)
             days = -rng.randint(5, 180) if past else rng.randint(3, 40)
             day = REFERENCE_DATE + datetime.timedelta(days=days)
             starts_at = datetime.datetime.combine(day, datetime.time(rng.choice([9, 14, 19])), TZ)
@@ -289,3 +292,79 @@ def seed_quizzes(ctx: SeedContext) -> None:
             )
     bulk_insert(papers)
     ctx.log(f"{len(quizzes):,} quizzes with {len(papers):,} papers")
+
+
+POEMS = [
+    ("钢铁的脊梁", "炉火映红了脸庞\n汗水浇灌着希望"),
+    ("凌晨四点的城市", "扫帚划过街道\n城市在我们手中醒来"),
+    ("送餐路上", "风里雨里\n把温暖送到每一扇门前"),
+    ("工匠之心", "千锤百炼\n只为那一丝不差"),
+    ("致敬劳动者", "每一双粗糙的手\n都托举着平凡的伟大"),
+    ("车间里的春天", "机器轰鸣是我们的歌\n零件闪光是我们的诗"),
+]
+WORKS_PER_CALL = 12
+
+
+@register("works", order=63)
+def seed_works(ctx: SeedContext) -> None:
+    """Each district ran a poetry call (诗歌征集) before the reference date and sent its
+    works to judging (a culture contest with one entry per work, awaiting its panel); the
+    city's call is open across the reference date with a few works in."""
+    from activities import works
+
+    rng = ctx.rng
+    city = Org.objects.filter(depth=1).order_by("path").first()
+    if city is None:
+        return
+    hosts = [(d, True) for d in Org.objects.filter(level=OrgLevel.DISTRICT).order_by("path")]
+    hosts.append((city, False))
+    calls = []
+    for host, past in hosts:
+        starts = REFERENCE_DATE - datetime.timedelta(days=rng.randint(60, 120) if past else 20)
+        starts_at = datetime.datetime.combine(starts, datetime.time(9), TZ)
+        calls.append(
+            Activity(
+                org=host,
+                audience=host,
+                kind=ActivityKind.CULTURE_CONTEST,
+                title=f"{host.name}“中国梦·劳动美”职工诗歌征集",
+                description="围绕劳动创造幸福，讴歌新时代劳动者，每人限投一件。",
+                place="线上征集",
+                starts_at=starts_at,
+                ends_at=starts_at + datetime.timedelta(days=30 if past else 80),
+                capacity=200,
+                checkin_code=f"{rng.randrange(1_000_000):06d}",
+            )
+        )
+    bulk_insert(calls)
+    saved = list(
+        Activity.objects.filter(kind=ActivityKind.CULTURE_CONTEST, place="线上征集").order_by("pk")
+    )[-len(calls) :]
+    submissions = []
+    for call, (host, past) in zip(saved, hosts, strict=True):
+        poets = list(
+            Member.objects.filter(org__path__startswith=host.path, status=MemberStatus.ACTIVE)
+            .order_by("pk")
+            .values_list("pk", flat=True)[:SAMPLE]
+        )
+        chosen = rng.sample(poets, min(len(poets), WORKS_PER_CALL if past else 4))
+        for member_id in chosen:
+            title, text = rng.choice(POEMS)
+            submissions.append(
+                Submission(
+                    activity=call,
+                    member_id=member_id,
+                    title=title,
+                    text=text,
+                    submitted_at=call.starts_at + datetime.timedelta(days=rng.randint(1, 25)),
+                )
+            )
+        call.places_taken = len(chosen)
+    bulk_insert(submissions)
+    Activity.objects.bulk_update(saved, ["places_taken"])
+    sent = 0
+    for call, (_, past) in zip(saved, hosts, strict=True):
+        if past and call.places_taken:
+            works.works_send_to_judging(actor=None, activity=call)
+            sent += 1
+    ctx.log(f"{len(saved):,} calls for works with {len(submissions):,} works, {sent} in judging")

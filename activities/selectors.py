@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from activities.choices import ActivityStatus, RegistrationStatus
-from activities.models import Activity, Registration
+from activities.models import Activity, Registration, Submission
 from core.scoping import path_and_ancestors as ancestor_paths
 
 
@@ -52,6 +52,23 @@ def activity_registrations(activity, user):
         .filter(activity=activity)
         .select_related("member", "member__org", "checked_in_by")
         .order_by("status", "waiting_since", "registered_at", "id")
+    )
+
+
+def activity_submissions(activity, user):
+    """The works sent to a call that the cadre may see, with their contest result."""
+    return (
+        Submission.objects.visible_to(user)
+        .filter(activity=activity)
+        .select_related("member", "member__org", "entry")
+        .order_by("status", "submitted_at", "id")
+    )
+
+
+def submission_of(activity, member):
+    """The member's own work for a call (portal), with its contest result."""
+    return (
+        Submission.objects.filter(activity=activity, member=member).select_related("entry").first()
     )
 
 

@@ -19,6 +19,12 @@ urlpatterns = [
         name="photo-remove",
     ),
     path(
+        "activities/<int:pk>/send-to-judging/",
+        views.SendToJudgingView.as_view(),
+        name="send-to-judging",
+    ),
+    path("activity-works/<int:pk>/file/", views.SubmissionFileView.as_view(), name="work-file"),
+    path(
         "activity-registrations/",
         views.RegistrationListView.as_view(),
         name="registration-list",
@@ -62,6 +68,12 @@ urlpatterns = [
         "m/activities/<int:pk>/cancel/",
         portal_views.MemberCancelView.as_view(),
         name="m-cancel",
+    ),
+    path("m/activities/<int:pk>/work/", portal_views.MemberWorkView.as_view(), name="m-work"),
+    path(
+        "m/activities/<int:pk>/work/withdraw/",
+        portal_views.MemberWorkWithdrawView.as_view(),
+        name="m-work-withdraw",
     ),
     path("m/quizzes/", portal_views.MemberQuizListView.as_view(), name="m-quizzes"),
     path("m/quizzes/<int:pk>/", portal_views.MemberQuizView.as_view(), name="m-quiz"),

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
 
-from activities import actions, notices, quizzes, selectors
+from activities import actions, notices, quizzes, selectors, works
+from activities.choices import ActivityStatus
 from activities.filtersets import (
     ActivityFilterSet,
     NoticeFilterSet,
@@ -40,6 +41,7 @@ from activities.models import (
     Quiz,
     QuizAttempt,
     Registration,
+    Submission,
 )
 from activities.tables import (
     ACTIVITY_COLUMNS,
@@ -50,7 +52,7 @@ from activities.tables import (
     REGISTRATION_COLUMNS,
 )
 from core.choices import Action
-from core.forms import ScopedForm
+from core.forms import ConfirmForm, ScopedForm
 from core.uploads import file_response
 from core.views import (
     ActionFormView,
@@ -58,7 +60,10 @@ from core.views import (
     ObjectListView,
     ScopedMixin,
     ScopedObjectFormView,
+    StoredFileView,
 )
+
+WORKS_TAB = gettext_lazy("Works")
 
 
 class ActivityListView(ObjectListView):
@@ -109,10 +114,25 @@ class ActivityDetailView(ObjectDetailView):
         context["counts"] = selectors.activity_counts(activity)
         context["started"] = activity.starts_at <= timezone.now()
         context["photos"] = list(activity.photos.all())
+        if activity.is_works_call:
+            context["tabs"] = [
+                (key, WORKS_TAB if key == "registrations" else label) for key, label in self.tabs
+            ]
         if context["tab"] == "registrations":
-            context["registrations"] = selectors.activity_registrations(
-                activity, self.request.user
-            )[:500]
+            if activity.is_works_call:
+                context["submissions"] = selectors.activity_submissions(
+                    activity, self.request.user
+                )[:500]
+                context["can_send_to_judging"] = (
+                    context["can_change"]
+                    and not activity.contest_id
+                    and activity.status == ActivityStatus.OPEN
+                    and activity.ends_at <= timezone.now()
+                )
+            else:
+                context["registrations"] = selectors.activity_registrations(
+                    activity, self.request.user
+                )[:500]
         return context
 
 
@@ -211,6 +231,29 @@ class ActivitySummaryView(ActivityObjectFormView):
     @property
     def success_message(self):
         return _("The summary was saved.")
+
+
+class SendToJudgingView(ActivityObjectFormView):
+    """The host sends a closed call's works to judging (a contest of kind "culture")."""
+
+    form_class = ConfirmForm
+    title = gettext_lazy("Send the works to judging")
+
+    def perform(self, form):
+        return works.works_send_to_judging(actor=self.request.user, activity=self.object)
+
+    @property
+    def success_message(self):
+        return _(
+            "The works were entered into the contest. Set up its round, rubric and judges there."
+        )
+
+
+class SubmissionFileView(StoredFileView):
+    """The file of a work, for the cadres of the member's union and of the host."""
+
+    model = Submission
+    name_field = "file_name"
 
 
 class ActivityCheckInView(ActivityObjectFormView):

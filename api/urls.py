@@ -10,6 +10,7 @@ from activities.api import (
     QuizAttemptViewSet,
     QuizViewSet,
     RegistrationViewSet,
+    SubmissionViewSet,
 )
 from assistance.api import (
     AllocationViewSet,
@@ -93,6 +94,7 @@ router.register("tasks", TaskViewSet, basename="task")
 router.register("task-reports", TaskReportViewSet, basename="task-report")
 router.register("activities", ActivityViewSet, basename="activity")
 router.register("activity-registrations", RegistrationViewSet, basename="activity-registration")
+router.register("activity-works", SubmissionViewSet, basename="activity-work")
 router.register("notices", NoticeViewSet, basename="notice")
 router.register("quizzes", QuizViewSet, basename="quiz")
 router.register("quiz-attempts", QuizAttemptViewSet, basename="quiz-attempt")

@@ -123,10 +123,6 @@ class PublicizeForm(ScopedForm):
     )
 
 
-class ConfirmForm(ScopedForm):
-    """A confirmation without fields."""
-
-
 class ApproveForm(ScopedForm):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 

@@ -19,7 +19,6 @@ from assistance.forms import (
     ApproveForm,
     CampaignForm,
     CloseForm,
-    ConfirmForm,
     FileOpenForm,
     HouseholdForm,
     HouseholdRemoveForm,
@@ -39,6 +38,7 @@ from assistance.tables import (
     REVIEW_COLUMNS,
 )
 from core.choices import Action
+from core.forms import ConfirmForm
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 
 

@@ -13,7 +13,7 @@ from assistance import actions
 from assistance.choices import OPEN_STATUSES
 from assistance.forms import MemberApplyForm
 from assistance.models import AssistanceRecord, HardshipFile
-from core.views import _add_errors
+from core.views import add_form_errors
 from portal.auth import MemberRequiredMixin
 
 
@@ -55,7 +55,7 @@ class ApplyView(MemberRequiredMixin, View):
             try:
                 actions.file_apply(member=self.member, **data)
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(
                     request,

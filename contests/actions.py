@@ -17,6 +17,7 @@ from __future__ import annotations
 import secrets
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -45,6 +46,7 @@ from contests.models import (
 from core import audit
 from core.choices import Action, AuditAction
 from core.scoping import ensure_in_scope, ensure_org_in_scope
+from core.uploads import upload_problem
 from orgs.choices import OrgLevel
 
 LEVEL_OF_HOST = {
@@ -201,6 +203,15 @@ def entry_create(*, actor, contest: Contest, data: dict, nominated_from=None) ->
             errors.add("org", _("The union is not under the contest's host."))
         if nominated_from is None:
             ensure_org_in_scope(actor, org)
+    work_file = data.get("work_file")
+    if work_file and not isinstance(work_file, str):
+        problem = upload_problem(
+            work_file,
+            extensions=settings.GONGHUI["WORK_EXTENSIONS"],
+            max_bytes=settings.GONGHUI["WORK_MAX_BYTES"],
+        )
+        if problem:
+            errors.add("work_file", problem)
     if (
         member is not None
         and contest.entries.filter(member=member, status=EntryStatus.REGISTERED).exists()
@@ -218,6 +229,9 @@ def entry_create(*, actor, contest: Contest, data: dict, nominated_from=None) ->
         participant_count=count,
         number=_next_number(contest),
         nominated_from=nominated_from,
+        work_title=(data.get("work_title") or "").strip(),
+        work_text=(data.get("work_text") or "").strip(),
+        work_file=data.get("work_file") or "",
     )
     audit.record(actor, entry, AuditAction.CREATE)
     return entry

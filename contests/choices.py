@@ -11,6 +11,8 @@ class ContestKind(models.TextChoices):
     # "安康杯" 竞赛: the workplace safety and health contest.
     ANKANG = "ankang", _("Ankang Cup safety contest")
     MERIT = "merit", _("Merit contest")
+    # 职工文化作品征集 (诗歌、摄影、视频…): works sent in by workers, judged by a panel.
+    CULTURE = "culture", _("Workers' culture works")
 
 
 class ContestLevel(models.TextChoices):

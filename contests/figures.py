@@ -10,17 +10,20 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from contests.choices import ContestStatus, EntryStatus
+from contests.choices import ContestKind, ContestStatus, EntryStatus
 from contests.models import Contest, ContestEntry
 from reports.figures import Figure, Section
 
 
+# Works contests (职工文化作品征集) belong to workers' culture: activities count them.
 def contests_of_subtree(org):
-    return Contest.objects.filter(host__path__startswith=org.path)
+    return Contest.objects.filter(host__path__startswith=org.path).exclude(kind=ContestKind.CULTURE)
 
 
 def entries_of_subtree(org):
-    return ContestEntry.objects.filter(org__path__startswith=org.path)
+    return ContestEntry.objects.filter(org__path__startswith=org.path).exclude(
+        contest__kind=ContestKind.CULTURE
+    )
 
 
 def _contests_held_in(period) -> Q:

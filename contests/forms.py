@@ -111,6 +111,16 @@ class EntryForm(ScopedForm):
         initial=1,
         help_text=_("Workers taking part through this entry, e.g. an enterprise's staff."),
     )
+    work_title = forms.CharField(
+        label=_("Work"),
+        max_length=200,
+        required=False,
+        help_text=_("For a works contest: the title of the work."),
+    )
+    work_text = forms.CharField(
+        label=_("Text of the work"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    work_file = forms.FileField(label=_("File of the work"), required=False)
 
 
 class StageForm(ScopedForm):
@@ -158,10 +168,6 @@ class AwardForm(ScopedForm):
     first = forms.IntegerField(label=_("First prizes"), min_value=0, initial=1)
     second = forms.IntegerField(label=_("Second prizes"), min_value=0, initial=2)
     third = forms.IntegerField(label=_("Third prizes"), min_value=0, initial=3)
-
-
-class ConfirmForm(ScopedForm):
-    """A confirmation with nothing to fill in."""
 
 
 class ScoreForm(ScopedForm):

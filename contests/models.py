@@ -16,6 +16,8 @@ Ranking rule (also shown on the ranking page):
   the rank and the next rank is skipped (1, 2, 2, 4).
 """
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -94,6 +96,12 @@ class Contest(models.Model):
         return reverse("contests:detail", args=[self.pk])
 
 
+def work_path(instance, filename):
+    # Stored names never carry the entrant's file name: a blind panel sees the file too.
+    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"contests/works/{instance.contest_id}/{secrets.token_hex(16)}.{suffix}"
+
+
 class ContestEntry(models.Model):
     """One entrant of a contest: a worker, a team or an enterprise, entered through its
     union (``org``). ``participant_count`` is how many workers took part through it."""
@@ -139,6 +147,13 @@ class ContestEntry(models.Model):
         related_name="nominations",
         verbose_name=_("nominated from"),
     )
+    # A works contest (职工文化作品征集) judges a work rather than a performance: its title,
+    # its text (a poem, an essay) and/or a file (a photo, a video, a document).
+    work_title = models.CharField(_("work"), max_length=200, blank=True)
+    work_text = models.TextField(_("text of the work"), blank=True)
+    work_file = models.FileField(
+        _("file of the work"), upload_to=work_path, max_length=200, blank=True
+    )
     award = models.CharField(_("award"), max_length=16, choices=AwardGrade.choices, blank=True)
     final_rank = models.PositiveIntegerField(_("final rank"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -166,6 +181,10 @@ class ContestEntry(models.Model):
 
     def get_absolute_url(self):
         return reverse("contests:entry-detail", args=[self.pk])
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self.work_title or self.work_text or self.work_file)
 
 
 class ContestStage(models.Model):

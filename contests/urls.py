@@ -15,6 +15,7 @@ urlpatterns = [
     path("contest-entries/", views.EntryListView.as_view(), name="entry-list"),
     path("contest-entries/new/", views.EntryCreateView.as_view(), name="entry-create"),
     path("contest-entries/<int:pk>/", views.EntryDetailView.as_view(), name="entry-detail"),
+    path("contest-entries/<int:pk>/work/", views.EntryWorkView.as_view(), name="entry-work"),
     path(
         "contest-entries/<int:pk>/withdraw/",
         views.EntryWithdrawView.as_view(),
@@ -48,4 +49,5 @@ urlpatterns = [
     path("judging/", views.JudgingListView.as_view(), name="judging"),
     path("judging/stages/<int:pk>/", views.JudgeSheetView.as_view(), name="judge-sheet"),
     path("judging/entries/<int:pk>/", views.ScoreEntryView.as_view(), name="score"),
+    path("judging/entries/<int:pk>/work/", views.JudgeWorkView.as_view(), name="judge-work"),
 ]

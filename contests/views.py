@@ -1,9 +1,12 @@
+import mimetypes
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, Sum
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views import View
 from django.views.generic import TemplateView
 
 from contests import actions, selectors
@@ -11,7 +14,6 @@ from contests.choices import Aggregation, ContestStatus, EntryStatus, StageStatu
 from contests.filtersets import ContestFilterSet, EntryFilterSet, JudgingFilterSet
 from contests.forms import (
     AwardForm,
-    ConfirmForm,
     ContestEditForm,
     ContestForm,
     ContestStatusForm,
@@ -32,6 +34,8 @@ from contests.models import (
 from contests.tables import CONTEST_COLUMNS, ENTRY_COLUMNS, JUDGING_COLUMNS, RANKING_COLUMNS
 from core.choices import Action
 from core.exports import xlsx_response
+from core.forms import ConfirmForm
+from core.uploads import file_response, file_suffix
 from core.views import (
     ActionFormView,
     ObjectDetailView,
@@ -499,11 +503,13 @@ class JudgeSheetView(JudgeSeatMixin, ScopedMixin, TemplateView):
     def get(self, request, pk):
         stage = self.get_scoped_object(pk)
         judge = selectors.seat_of(request.user, stage)
+        rows = selectors.judge_sheet(judge)
         context = self.get_context_data(
             object=stage,
             judge=judge,
             criteria=selectors.criteria_of(stage),
-            rows=selectors.judge_sheet(judge),
+            rows=rows,
+            has_works=any(row["stage_entry"].entry.has_work for row in rows),
             title=_("Score sheet of %(stage)s") % {"stage": stage},
         )
         return self.render_to_response(context)
@@ -514,6 +520,7 @@ class ScoreEntryView(ScopedObjectFormView):
 
     model = StageEntry
     form_class = ScoreForm
+    template_name = "contests/score_form.html"
     success_message = gettext_lazy("The scores were saved.")
 
     def get_queryset(self):
@@ -538,6 +545,7 @@ class ScoreEntryView(ScopedObjectFormView):
         shown = se.code if se.stage.blind else f"{se.code} {se.entry.name}"
         context["title"] = _("Score %(entry)s") % {"entry": shown}
         context["cancel_url"] = reverse("contests:judge-sheet", args=[se.stage_id])
+        context["work_url"] = reverse("contests:judge-work", args=[se.pk])
         return context
 
     def perform(self, form):
@@ -547,3 +555,40 @@ class ScoreEntryView(ScopedObjectFormView):
 
     def get_success_url(self):
         return reverse("contests:judge-sheet", args=[self.object.stage_id])
+
+
+# --- the file of a work (职工文化作品): for the entry's cadres and for its judges ------------
+
+
+def work_response(entry: ContestEntry, label: str):
+    """The work's file under a neutral name (``label``), so that a blind panel learns
+    nothing from it; pictures, videos, recordings and PDFs open in the browser, other files
+    download."""
+    if not entry.work_file:
+        raise Http404(_("The file is not available."))
+    suffix = file_suffix(entry.work_file.name)
+    content_type = mimetypes.guess_type(f"work.{suffix}")[0] or ""
+    if content_type.startswith(("image/", "video/", "audio/", "application/pdf")):
+        return file_response(entry.work_file, content_type=content_type)
+    return file_response(entry.work_file, filename=f"{label}.{suffix}")
+
+
+class EntryWorkView(ScopedMixin, View):
+    model = ContestEntry
+
+    def get(self, request, pk):
+        entry = self.get_scoped_object(pk)
+        return work_response(entry, _("Work %(number)s") % {"number": entry.number})
+
+
+class JudgeWorkView(ScopedMixin, View):
+    """A judge opens the work of an entry of their round (by its code only)."""
+
+    model = StageEntry
+
+    def get_queryset(self):
+        return StageEntry.objects.judged_by(self.request.user).select_related("entry")
+
+    def get(self, request, pk):
+        stage_entry = self.get_scoped_object(pk)
+        return work_response(stage_entry.entry, _("Work %(number)s") % {"number": stage_entry.code})

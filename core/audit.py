@@ -7,6 +7,7 @@ import decimal
 from contextvars import ContextVar
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models.fields.files import FieldFile
 
 from core.choices import AuditAction
 
@@ -21,6 +22,8 @@ def _plain(value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal):
         return str(value)
+    if isinstance(value, FieldFile):  # a stored file is logged by its (random) name
+        return value.name or ""
     return value
 
 

@@ -60,3 +60,7 @@ class ImportForm(ScopedForm):
     accept_valid = forms.BooleanField(
         label=_("Write the valid rows even if other rows have problems"), required=False
     )
+
+
+class ConfirmForm(ScopedForm):
+    """A confirmation with nothing to fill in (the step's action says what happens)."""

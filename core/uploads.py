@@ -29,24 +29,32 @@ def random_name(filename: str) -> str:
     return f"{secrets.token_hex(16)}.{file_suffix(filename)}"
 
 
+def upload_problem(upload, *, extensions, max_bytes: int) -> str:
+    """Why ``upload`` cannot be stored ("" when it can): its type by the name's extension,
+    then its size, in words for the person who sent it."""
+    suffix = file_suffix(getattr(upload, "name", "") or "", default="")
+    if suffix not in extensions:
+        return _("Files of type %(type)s are not accepted; use one of: %(allowed)s.") % {
+            "type": suffix or "?",
+            "allowed": "、".join(extensions),
+        }
+    if upload.size > max_bytes:
+        return _("The file is larger than %(mb)s MB.") % {"mb": max_bytes // (1024 * 1024)}
+    if upload.size == 0:
+        return _("The file is empty.")
+    return ""
+
+
 def check_upload(upload, errors: dict, field: str) -> None:
     """Size and type of an uploaded file against ``GONGHUI["UPLOAD_MAX_BYTES"]`` and
-    ``GONGHUI["UPLOAD_EXTENSIONS"]``; problems are appended to ``errors[field]``."""
-    limit = settings.GONGHUI["UPLOAD_MAX_BYTES"]
-    allowed = settings.GONGHUI["UPLOAD_EXTENSIONS"]
-    suffix = file_suffix(getattr(upload, "name", "") or "", default="")
-    if suffix not in allowed:
-        message = _("Files of type %(type)s are not accepted; use one of: %(allowed)s.") % {
-            "type": suffix or "?",
-            "allowed": "、".join(allowed),
-        }
-    elif upload.size > limit:
-        message = _("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)}
-    elif upload.size == 0:
-        message = _("The file is empty.")
-    else:
-        return
-    errors.setdefault(field, []).append(message)
+    ``GONGHUI["UPLOAD_EXTENSIONS"]``; a problem is appended to ``errors[field]``."""
+    problem = upload_problem(
+        upload,
+        extensions=settings.GONGHUI["UPLOAD_EXTENSIONS"],
+        max_bytes=settings.GONGHUI["UPLOAD_MAX_BYTES"],
+    )
+    if problem:
+        errors.setdefault(field, []).append(problem)
 
 
 def image_kind(head: bytes, allowed=("jpg", "png", "webp")) -> tuple[str, str] | None:

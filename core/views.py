@@ -31,6 +31,7 @@ from core.importing import write_template
 from core.jobs import IMPORTERS, import_start
 from core.models import AuditEntry, ImportJob
 from core.tables import AUDIT_COLUMNS, IMPORT_JOB_COLUMNS, Column, rows_for
+from core.uploads import file_response
 from core.widgets import SearchSelect
 
 
@@ -51,6 +52,21 @@ class ScopedMixin(LoginRequiredMixin):
             return self.get_queryset().get(pk=pk)
         except (self.model.DoesNotExist, ValueError, TypeError) as exc:
             raise Http404(_("Not found.")) from exc
+
+
+class StoredFileView(ScopedMixin, View):
+    """A stored file, only for users who may see the row it belongs to; it is served
+    under the name it was uploaded with (``name_field``), never the random stored name."""
+
+    file_field = "file"
+    name_field = "name"
+
+    def get(self, request, pk):
+        stored = self.get_scoped_object(pk)
+        field = getattr(stored, self.file_field)
+        if not field:
+            raise Http404(_("The file is not available."))
+        return file_response(field, filename=getattr(stored, self.name_field))
 
 
 class ObjectListView(ScopedMixin, TemplateView):
@@ -152,7 +168,7 @@ class ActionFormView(LoginRequiredMixin, FormView):
         try:
             self.result = self.perform(form)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
             return self.form_invalid(form)
         except PermissionDenied as error:
             form.add_error(None, str(error) or _("You may not do this."))
@@ -167,7 +183,8 @@ class ActionFormView(LoginRequiredMixin, FormView):
         return context
 
 
-def _add_errors(form, error: ValidationError) -> None:
+def add_form_errors(form, error: ValidationError) -> None:
+    """An action's ValidationError on the form: field by field where the field exists."""
     if hasattr(error, "error_dict"):
         for field, field_errors in error.error_dict.items():
             target = field if field in form.fields else None

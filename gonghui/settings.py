@@ -371,6 +371,10 @@ GONGHUI = {
     # Evidence files of 职工之家 self-assessments and file answers of task reports.
     "UPLOAD_MAX_BYTES": int(os.environ.get("GH_UPLOAD_MAX_MB", "20")) * 1024 * 1024,
     "UPLOAD_EXTENSIONS": ("pdf", "jpg", "jpeg", "png", "doc", "docx", "xls", "xlsx"),
+    # Works sent to a 职工文化作品征集 (photos, videos, recordings, documents); a video is
+    # larger than an evidence file, hence its own limit.
+    "WORK_MAX_BYTES": int(os.environ.get("GH_WORK_MAX_MB", "100")) * 1024 * 1024,
+    "WORK_EXTENSIONS": ("jpg", "jpeg", "png", "pdf", "doc", "docx", "mp4", "mov", "mp3"),
     # 职工之家 公示 length (working days) offered for new programmes; DOMAIN §2.9 found no
     # authoritative number, so it is a setting and each programme stores its own.
     "HOME_PUBLICITY_WORKDAYS": int(os.environ.get("GH_HOME_PUBLICITY_WORKDAYS", "5")),

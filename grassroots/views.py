@@ -17,13 +17,13 @@ from django.views import View
 
 from core.choices import Action
 from core.exports import xlsx_response
-from core.uploads import file_response
 from core.views import (
     ActionFormView,
     ObjectDetailView,
     ObjectListView,
     ScopedMixin,
     ScopedObjectFormView,
+    StoredFileView,
 )
 from grassroots import actions, selectors
 from grassroots.choices import BookingStatus, EvaluationStatus, ReportStatus, TaskStatus
@@ -130,14 +130,6 @@ class ScopedPostView(ScopedMixin, View):
 
     def next_url(self, obj):
         return obj.get_absolute_url()
-
-
-class FileDownloadView(ScopedMixin, View):
-    """A stored file, only for users who may see the row it belongs to."""
-
-    def get(self, request, pk):
-        stored = self.get_scoped_object(pk)
-        return file_response(stored.file, filename=stored.name)
 
 
 # --- venues --------------------------------------------------------------------------------
@@ -528,7 +520,7 @@ class EvidenceUploadView(EvaluationFormMixin, ScopedObjectFormView):
         return self.object.get_absolute_url() + "?tab=evidence"
 
 
-class EvidenceDownloadView(FileDownloadView):
+class EvidenceDownloadView(StoredFileView):
     model = EvidenceFile
 
 
@@ -916,5 +908,5 @@ class ReportForwardView(ScopedObjectFormView):
         )
 
 
-class ReportFileView(FileDownloadView):
+class ReportFileView(StoredFileView):
     model = ReportFile

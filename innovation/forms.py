@@ -69,10 +69,6 @@ class AwardForm(ScopedForm):
     award = forms.ChoiceField(label=_("Award"), choices=AwardGrade.choices)
 
 
-class ConfirmForm(ScopedForm):
-    """A confirmation with nothing to fill in."""
-
-
 class StudioForm(ScopedForm):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=StudioKind.choices)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from core.choices import Action
+from core.forms import ConfirmForm
 from core.scoping import scope_paths
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
 from innovation import actions
@@ -11,7 +12,6 @@ from innovation.choices import InnovationStatus
 from innovation.filtersets import InnovationFilterSet, StudioFilterSet
 from innovation.forms import (
     AwardForm,
-    ConfirmForm,
     InnovationForm,
     ReviewForm,
     StudioEditForm,

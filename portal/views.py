@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from core import pii
 from core.scoping import has_any_role
 from core.throttles import ClientRateThrottle
+from core.views import add_form_errors
 from members import joining, selectors
 from members.choices import JoinStatus
 from portal import auth, home
@@ -34,13 +35,6 @@ def _too_many(throttle: ClientRateThrottle) -> str:
     return _("Too many requests from your network; try again in %(minutes)s minutes.") % {
         "minutes": minutes
     }
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for field, field_messages in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in field_messages:
-            form.add_error(target, message)
 
 
 class JoinView(View):
@@ -68,7 +62,7 @@ class JoinView(View):
                     data=form.application_data(), code=form.cleaned_data["code"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 return redirect("portal:join-status", token=application.token)
         return self.page(request, form)
@@ -208,7 +202,7 @@ class MemberLoginView(View):
                 request, phone=form.cleaned_data["phone"], code=form.cleaned_data["code"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_form_errors(form, error)
             return self.page(request, form)
         return redirect(auth.safe_next(request, reverse("portal:home")))
 

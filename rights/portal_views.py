@@ -14,8 +14,9 @@ from django.views import View
 from django.views.decorators.cache import never_cache
 
 from core.throttles import ClientRateThrottle
+from core.views import add_form_errors
 from portal import auth
-from portal.views import _add_errors, _too_many
+from portal.views import _too_many
 from rights import actions, selectors
 from rights.forms import ComplaintForm, FollowForm, LegalAidApplyForm
 
@@ -60,7 +61,7 @@ class _SubmitView(View):
             try:
                 record, code = self.submit(_public_data(form), auth.current_member(request))
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 # The code is shown on this response only; it is stored as a hash.
                 return render(

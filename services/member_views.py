@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.decorators.cache import never_cache
 
+from core.views import add_form_errors
 from portal.auth import MemberRequiredMixin
 from services import actions, selectors
 from services.choices import OPEN_STATUSES, RequestStatus, ServiceCategory
@@ -22,13 +23,6 @@ from services.forms import RatingForm, ServiceRequestForm
 from services.models import ServiceRequest
 
 PAGE_SIZE = 20
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    for field, field_messages in error.message_dict.items():
-        target = field if field in form.fields else None
-        for message in field_messages:
-            form.add_error(target, message)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -68,7 +62,7 @@ class ServiceView(MemberRequiredMixin, View):
                     member=self.member, service=service, details=form.cleaned_data["details"]
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(
                     request,
@@ -151,7 +145,7 @@ class RateView(MyRequestView):
                     comment=form.cleaned_data["comment"],
                 )
             except ValidationError as error:
-                _add_errors(form, error)
+                add_form_errors(form, error)
             else:
                 messages.success(request, _("Thank you for your rating."))
                 return redirect("services:m-request", pk=pk)

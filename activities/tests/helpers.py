@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from activities import actions
@@ -29,6 +30,36 @@ def start_now(activity):
     now = timezone.now()
     type(activity).objects.filter(pk=activity.pk).update(
         starts_at=now - datetime.timedelta(minutes=5), ends_at=now + datetime.timedelta(hours=2)
+    )
+    activity.refresh_from_db()
+    return activity
+
+
+# The first bytes of a JPEG, enough for a file the checks take as a photo.
+JPEG_BYTES = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
+
+
+def work_file(name="work.jpg", content=JPEG_BYTES, content_type="image/jpeg"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def make_works_call(org, *, capacity=10, **extra):
+    """A call for works that is open now (started an hour ago, ends in an hour)."""
+    return make_activity(
+        org,
+        kind=ActivityKind.CULTURE_CONTEST,
+        title=extra.pop("title", "“中国梦·劳动美”职工诗歌征集"),
+        capacity=capacity,
+        starts_in=-datetime.timedelta(hours=1),
+        **extra,
+    )
+
+
+def close_call(activity):
+    """Move a call's end into the past (the works may now be sent to judging)."""
+    now = timezone.now()
+    type(activity).objects.filter(pk=activity.pk).update(
+        starts_at=now - datetime.timedelta(days=10), ends_at=now - datetime.timedelta(minutes=1)
     )
     activity.refresh_from_db()
     return activity

@@ -1,4 +1,7 @@
-from activities import actions, notices, quizzes
+import datetime
+
+from activities import actions, notices, quizzes, works
+from activities.choices import ActivityKind
 from activities.models import (
     ActivityPhoto,
     Notice,
@@ -7,8 +10,9 @@ from activities.models import (
     Quiz,
     QuizAttempt,
     Registration,
+    Submission,
 )
-from activities.tests.helpers import make_activity
+from activities.tests.helpers import make_activity, work_file
 from activities.tests.quiz_helpers import bank_file, make_quiz
 from members.tests.factories import make_member
 
@@ -59,7 +63,23 @@ def samples(city, people):
         )
         for activity, caption in ((activity_a, "东湖合影"), (activity_b, "西山合影"))
     )
+    call_a, call_b = (
+        make_activity(
+            org,
+            kind=ActivityKind.CULTURE_CONTEST,
+            title=title,
+            starts_in=-datetime.timedelta(hours=1),
+        )
+        for org, title in ((city.district_a, "东湖诗歌征集"), (city.district_b, "西山诗歌征集"))
+    )
+    work_a, work_b = (
+        works.submission_save(
+            member=member, activity=call, title=title, upload=work_file("photo.jpg")
+        )
+        for member, call, title in ((member_a, call_a, "东湖晨光"), (member_b, call_b, "西山夕照"))
+    )
     return {
+        Submission: (work_a, work_b, "东湖晨光", "西山夕照"),
         NoticeAttachment: (attachment_a, attachment_b, "东湖附件", "西山附件"),
         ActivityPhoto: (photo_a, photo_b, "东湖合影", "西山合影"),
         QuestionBank: (bank_a, bank_b, "东湖题库", "西山题库"),

@@ -11,6 +11,7 @@ from activities.models import (
     NoticeAttachment,
     QuizAttempt,
     Registration,
+    Submission,
 )
 from activities.seed import PHOTO_ACTIVITIES
 
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 def test_seed_city_holds_activities_with_registrations_and_check_ins():
     call_command("seed_city", members=3000, seed=3, flush=True, stdout=StringIO())
-    activities = Activity.objects.annotate(
+    activities = Activity.objects.exclude(kind="contest").annotate(
         holding=Count("registrations", filter=Q(registrations__status="registered")),
         came=Count("registrations", filter=Q(registrations__checked_in_at__isnull=False)),
     )
@@ -38,3 +39,12 @@ def test_seed_city_holds_activities_with_registrations_and_check_ins():
         :200
     ]:
         assert registration.member.org.path.startswith(registration.activity.audience.path)
+
+    # Calls for works: works within each call's audience, the districts' sent to judging.
+    calls = Activity.objects.filter(kind="contest").annotate(works=Count("submissions"))
+    assert calls.exists() and not calls.exclude(works=F("places_taken")).exists()
+    assert not Registration.objects.filter(activity__kind="contest").exists()
+    judged = Submission.objects.filter(entry__isnull=False).select_related("entry__contest")
+    assert judged.exists()
+    assert {s.entry.contest.kind for s in judged} == {"culture"}
+    assert all(s.entry.work_title == s.title for s in judged)

@@ -20,6 +20,7 @@ def test_seed_city_fills_contests_innovation_and_skills():
     city = Org.objects.get(depth=1)
     assert set(Contest.objects.values_list("kind", flat=True)) == {
         "ankang",
+        "culture",  # the districts' calls for works, sent to judging (activities seed)
         "labour",
         "merit",
         "skill",

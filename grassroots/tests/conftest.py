@@ -37,9 +37,3 @@ def programme(city):
         publicity_workdays=5,
         criteria=actions.default_criteria(),
     )
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Uploaded evidence and report files go to a scratch directory."""
-    settings.MEDIA_ROOT = tmp_path / "media"

@@ -20,9 +20,3 @@ def make_station(city):
         )
 
     return make
-
-
-@pytest.fixture(autouse=True)
-def media_in_tmp(settings, tmp_path):
-    """Uploaded photos go to a temporary folder, never var/media."""
-    settings.MEDIA_ROOT = tmp_path / "media"
