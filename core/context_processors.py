@@ -52,6 +52,36 @@ MENU = [
 ]
 
 
+def _has_judge_seat(user) -> bool:
+    from contests.models import JudgeAssignment
+
+    return JudgeAssignment.objects.of_user(user).exists()
+
+
+# Entries of the menu an account without a cadre role is offered when it has work behind
+# them: a contest judge is a plain user account seated on a panel, and the judges' pages go
+# by the seat, not by an org role. Each names a predicate ``fn(user) -> bool``.
+ROLELESS_ENTRIES = {"judging": _has_judge_seat}
+
+
+def roleless_entries(user) -> set[str]:
+    """The menu keys of ``ROLELESS_ENTRIES`` that ``user`` has work behind (asked once per
+    request: the answer is kept on the user object)."""
+    found = getattr(user, "_gh_roleless_entries", None)
+    if found is None:
+        found = {key for key, has_work in ROLELESS_ENTRIES.items() if has_work(user)}
+        user._gh_roleless_entries = found
+    return found
+
+
+def roleless_landing(user) -> str | None:
+    """Where an account without a cadre role but with such work starts: its first entry in
+    menu order (``None`` when it has none, and the workbench points members to their
+    sign-in)."""
+    keys = roleless_entries(user)
+    return next((reverse(name) for key, _label, name in MENU if key in keys), None)
+
+
 # Drop-down groups of the menu: an entry joins a group by its key or by its URL's namespace
 # (so a new app's entries land in their group without editing this list). A group stands
 # where its first entry would.
@@ -96,10 +126,11 @@ def shell(request):
         return {}
     from orgs.selectors import user_scope_roots
 
+    allowed = None if has_any_role(user) else {"home"} | roleless_entries(user)
     entries = [
         {"key": key, "label": label, "url": reverse(name), "name": name}
         for key, label, name in MENU
-        if key == "home" or has_any_role(user)
+        if allowed is None or key in allowed
     ]
     # The longest menu URL that prefixes the path is the active entry ("/" only for itself).
     matches = [i for i in entries if request.path.startswith(i["url"]) and i["url"] != "/"]

@@ -11,3 +11,7 @@ class HonoursConfig(AppConfig):
         from honours.selectors import honour_stats
 
         stats.register("honours", honour_stats, "honours/_honour_stats.html", order=60)
+
+        from honours import figures
+
+        figures.register()

@@ -46,6 +46,8 @@ MEMBERS_PER_MODEL_WORKER = 400
 MIN_MODEL_WORKERS = 12
 MAX_MODEL_WORKERS = 2_500
 NOMINEES_PER_DISTRICT = 3
+# One model worker in this many also holds last round's city 五一劳动奖章.
+LAST_ROUND_EVERY = 6
 PERSON_KINDS = [
     HonourKind.MODEL_WORKER,
     HonourKind.LABOUR_MEDAL,
@@ -242,7 +244,9 @@ def _seed_registry(ctx: SeedContext) -> list[ModelWorker]:
     rows = _pick_members(ctx, count)
     workers, titles, care = [], [], []
     levels, weights = zip(*LEVEL_WEIGHTS, strict=True)
-    for member_id, name, org_id, enterprise_id, employer, _migrant, _category in rows:
+    last_round = REFERENCE_DATE.year - 1
+    for index, row in enumerate(rows):
+        member_id, name, org_id, enterprise_id, employer, _migrant, _category = row
         hardship = rng.random() < 0.06
         status = rng.choices(
             [ModelWorkerStatus.WORKING, ModelWorkerStatus.RETIRED], weights=[70, 30]
@@ -280,6 +284,22 @@ def _seed_registry(ctx: SeedContext) -> list[ModelWorker]:
                 )
             )
             year += rng.randint(2, 5)
+        if index % LAST_ROUND_EVERY == 0:
+            # Last round of the city's 五一劳动奖章, so that the year before the reference
+            # date has awards to report (no rng draw: the other seeders' data stays as it was).
+            titles.append(
+                HonourTitle(
+                    org_id=org_id,
+                    kind=HonourKind.LABOUR_MEDAL,
+                    level=HonourLevel.CITY,
+                    year=last_round,
+                    model_worker=worker,
+                    enterprise_id=enterprise_id,
+                    holder_name=name,
+                    awarded_on=datetime.date(last_round, 4, 28),
+                    document_number=f"〔{last_round}〕{12 + index % 40}号",
+                )
+            )
         care.append(
             CareRecord(
                 model_worker=worker,

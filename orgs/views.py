@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,7 +10,9 @@ from django.views.generic import TemplateView
 
 from core import stats, todos
 from core.choices import Action
+from core.context_processors import roleless_landing
 from core.forms import ScopedForm
+from core.scoping import has_any_role
 from core.views import (
     ActionFormView,
     ObjectDetailView,
@@ -391,6 +393,15 @@ class HomeView(LoginRequiredMixin, TemplateView):
     """The cadre's start page: their scope with coverage figures and what is due."""
 
     template_name = "orgs/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # An account with no cadre role but with work elsewhere (a contest judge) starts
+        # there rather than on an empty workbench pointing it to the members' sign-in.
+        if not has_any_role(request.user):
+            landing = roleless_landing(request.user)
+            if landing:
+                return HttpResponseRedirect(landing)
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

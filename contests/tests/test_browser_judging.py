@@ -19,8 +19,8 @@ SHEETS = {
 def score_all(browser, live_server, username):
     from playwright.sync_api import expect
 
-    page = login(browser, live_server, username)
-    page.goto(f"{live_server.url}/judging/")
+    # A judge has no cadre role: signing in lands on the judging page.
+    page = login(browser, live_server, username, landing="/judging/")
     page.get_by_test_id("open-sheet").first.click()
     expect(page.get_by_test_id("rules")).to_contain_text("去掉一个最高分和一个最低分")
     for _ in SHEETS[username]:

@@ -33,7 +33,9 @@ def browser():
         browser.close()
 
 
-def login(browser, live_server, username, viewport=None):
+def login(browser, live_server, username, viewport=None, landing="/"):
+    """Sign ``username`` in through the form; waits for the page the account lands on (the
+    workbench, or e.g. ``/judging/`` for a judge without a cadre role)."""
     context = browser.new_context(
         locale="zh-CN", viewport=viewport or {"width": 1280, "height": 900}
     )
@@ -42,7 +44,7 @@ def login(browser, live_server, username, viewport=None):
     page.fill("#id_username", username)
     page.fill("#id_password", "pw-12345678")
     page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page.wait_for_url(f"{live_server.url}{landing}")
     return page
 
 

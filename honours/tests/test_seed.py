@@ -1,9 +1,11 @@
+import datetime
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 
 from honours import rules
+from honours.figures import honours_paragraph
 from honours.models import (
     CareRecord,
     HonourProgramme,
@@ -15,11 +17,14 @@ from honours.models import (
 )
 from honours.selectors import honour_stats
 from orgs.models import Org
+from reports import figures
+from reports.narrative import ReportContext
+from reports.periods import Period
 
 pytestmark = pytest.mark.django_db
 
 
-def test_seed_city_fills_a_round_in_public_notice_and_the_registry():
+def test_seed_city_fills_a_round_in_public_notice_the_registry_and_the_report_figures():
     call_command("seed_city", members=3000, seed=3, flush=True, stdout=StringIO())
     medal = HonourProgramme.objects.get(kind="labour_medal")
     assert medal.quotas.count() >= 2
@@ -47,3 +52,23 @@ def test_seed_city_fills_a_round_in_public_notice_and_the_registry():
     stats = honour_stats(city)
     assert stats["titles"] == HonourTitle.objects.count()
     assert stats["nominations_in_notice"] == in_notice.count()
+
+    # The figures of the year before the reference date have something to report.
+    year = Period(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    values = figures.compute(city, year)
+    for key in (
+        "honours.titles",
+        "honours.titles_labour_medal",
+        "honours.nominated",
+        "honours.noticed",
+        "honours.model_workers",
+        "honours.visits",
+        "honours.cared",
+        "honours.care_amount",
+    ):
+        assert values[key].value, key
+    assert values["honours.noticed"].value == Nomination.objects.filter(status="in_notice").count()
+    assert values["honours.model_workers"].value == ModelWorker.objects.count()
+    previous = figures.empty_values()
+    paragraph = honours_paragraph(ReportContext(city, year, values, previous))
+    assert paragraph and str(values["honours.titles"].value) in paragraph
