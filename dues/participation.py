@@ -40,6 +40,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 ParticipationSource = Callable[..., object]
 RecordProvider = Callable[..., list]
 
@@ -64,8 +66,6 @@ class RecordRow:
 
     def __post_init__(self):
         if isinstance(self.on, datetime.datetime):
-            from django.utils import timezone
-
             object.__setattr__(self, "on", timezone.localdate(self.on))
 
 
@@ -109,6 +109,11 @@ def record(member, user, limit: int = RECORD_LIMIT) -> list[RecordRow]:
     ]
     # Stable sort: rows of one day keep their source's own newest-first order.
     return sorted(rows, key=lambda row: row.on, reverse=True)
+
+
+def own_record(member, limit: int = RECORD_LIMIT) -> list[RecordRow]:
+    """The record the member reads about themself (the phone's 我的参与)."""
+    return record(member, None, limit)
 
 
 def kind_counts(rows: list[RecordRow]) -> list[tuple[str, int]]:

@@ -275,7 +275,7 @@ class MyParticipationView(MemberRequiredMixin, View):
     is the member's own, and links to the member's pages."""
 
     def get(self, request):
-        rows = participation.record(self.member, None)
+        rows = participation.own_record(self.member)
         context = {
             "rows": rows,
             "kinds": participation.kind_counts(rows),
