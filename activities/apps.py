@@ -12,14 +12,22 @@ class ActivitiesConfig(AppConfig):
     def ready(self):
         from activities import figures
         from activities.quizzes import quiz_taken
-        from activities.selectors import activity_stats, took_part
+        from activities.selectors import (
+            activity_stats,
+            quiz_record,
+            registration_record,
+            took_part,
+            work_record,
+            works_sent,
+        )
         from core import stats
         from dues import participation
         from portal import home
 
         stats.register("activities", activity_stats, "activities/_activity_stats.html", order=60)
-        participation.register("activities", took_part)
-        participation.register("quizzes", quiz_taken)
+        participation.register("activities", took_part, record=registration_record)
+        participation.register("quizzes", quiz_taken, record=quiz_record)
+        participation.register("works", works_sent, record=work_record)
         home.register(
             "activities",
             _("Activities"),

@@ -1,16 +1,20 @@
-"""Reads of activities: what a member may register for, a member's participation record,
-and the figures of a subtree (activities held, registrations, attendance in 人次)."""
+"""Reads of activities: what a member may register for, a member's participation record
+(registrations and quiz papers, for ``dues.participation``), and the figures of a subtree
+(activities held, registrations, attendance in 人次)."""
 
 from __future__ import annotations
 
 import datetime
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
-from activities.choices import ActivityStatus, RegistrationStatus
-from activities.models import Activity, Registration, Submission
+from activities.choices import ActivityStatus, RegistrationStatus, SubmissionStatus
+from activities.models import Activity, QuizAttempt, Registration, Submission
 from core.scoping import path_and_ancestors as ancestor_paths
+from dues.participation import RecordRow, scoped
 
 
 def activities_for_member(member, now: datetime.datetime | None = None):
@@ -33,16 +37,6 @@ def registrations_of_member(member):
         Registration.objects.filter(member=member)
         .select_related("activity", "activity__org")
         .order_by("-activity__starts_at", "-id")
-    )
-
-
-def member_participation(member, user, limit: int = 50):
-    """The participation tab of a member page: registrations the cadre may see."""
-    return (
-        Registration.objects.visible_to(user)
-        .filter(member=member)
-        .select_related("activity", "activity__org")
-        .order_by("-activity__starts_at", "-id")[:limit]
     )
 
 
@@ -121,3 +115,89 @@ def took_part(member_ids, start: datetime.date, end: datetime.date):
     return Registration.objects.filter(
         member_id__in=member_ids, checked_in_at__range=day_range(start, end)
     ).values("member_id")
+
+
+def registration_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record (``dues.participation``): the member's registrations, the
+    check-in shown as the status (one query)."""
+    registrations = (
+        scoped(Registration.objects.filter(member=member), user)
+        .select_related("activity")
+        .order_by("-activity__starts_at", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=registration.activity.starts_at,
+            kind=Registration._meta.verbose_name,
+            title=registration.activity.title,
+            status=gettext("Checked in")
+            if registration.checked_in_at
+            else registration.get_status_display(),
+            url=registration.activity.get_absolute_url()
+            if user is not None
+            else reverse("activities:m-detail", args=[registration.activity_id]),
+        )
+        for registration in registrations
+    ]
+
+
+def works_sent(member_ids, start: datetime.date, end: datetime.date):
+    """Participation source of the six-month rule: members who sent a work to a call."""
+    return Submission.objects.filter(
+        member_id__in=member_ids,
+        status=SubmissionStatus.SUBMITTED,
+        submitted_at__range=day_range(start, end),
+    ).values("member_id")
+
+
+def work_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record: the works the member sent, with their award (one query)."""
+    submissions = (
+        scoped(Submission.objects.filter(member=member), user)
+        .select_related("activity", "entry")
+        .order_by("-submitted_at", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=submission.submitted_at,
+            kind=Submission._meta.verbose_name,
+            title=f"{submission.activity.title}《{submission.title}》",
+            status=submission.entry.get_award_display()
+            if submission.entry and submission.entry.award
+            else submission.get_status_display(),
+            url=submission.activity.get_absolute_url()
+            if user is not None
+            else reverse("activities:m-detail", args=[submission.activity_id]),
+        )
+        for submission in submissions
+    ]
+
+
+def quiz_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record: the member's quiz papers with their score (one query)."""
+    attempts = (
+        scoped(QuizAttempt.objects.filter(member=member), user)
+        .select_related("quiz")
+        .defer("paper", "answers")  # the drawn questions are not needed for the record
+        .order_by("-started_at", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=attempt.submitted_at or attempt.started_at,
+            kind=QuizAttempt._meta.verbose_name,
+            title=attempt.quiz.title,
+            status=_attempt_result(attempt),
+            url=attempt.quiz.get_absolute_url()
+            if user is not None
+            else reverse("activities:m-quiz", args=[attempt.quiz_id]),
+        )
+        for attempt in attempts
+    ]
+
+
+def _attempt_result(attempt) -> str:
+    if attempt.submitted_at is None:
+        return pgettext("activities", "In progress")
+    if attempt.late or attempt.score is None:
+        return gettext("Late; not scored")
+    return gettext("Score: %(score)s") % {"score": attempt.score}

@@ -20,6 +20,7 @@ from contests.models import (
     Score,
     StageEntry,
 )
+from dues.participation import RecordRow, scoped
 
 
 @dataclass
@@ -184,3 +185,24 @@ def took_part(member_ids, start, end):
 
 def criteria_of(stage) -> list[Criterion]:
     return list(stage.criteria.order_by("id"))
+
+
+def entry_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record (``dues.participation``): the member's own entries, the award
+    (or the entry's status) as the result (one query). No member page of contests exists,
+    so the member's rows link nowhere."""
+    entries = (
+        scoped(ContestEntry.objects.filter(member=member), user)
+        .select_related("contest")
+        .order_by("-contest__starts_on", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=entry.contest.starts_on,
+            kind=ContestEntry._meta.verbose_name,
+            title=entry.contest.name,
+            status=entry.get_award_display() if entry.award else entry.get_status_display(),
+            url=entry.get_absolute_url() if user is not None else None,
+        )
+        for entry in entries
+    ]

@@ -9,10 +9,10 @@ class EmploymentConfig(AppConfig):
     def ready(self):
         from core import stats
         from dues import participation
-        from employment.selectors import employment_stats, took_part_in_fairs
+        from employment.selectors import employment_stats, fair_record, took_part_in_fairs
         from portal import home
 
-        participation.register("job_fairs", took_part_in_fairs)
+        participation.register("job_fairs", took_part_in_fairs, record=fair_record)
 
         stats.register("employment", employment_stats, "employment/_employment_stats.html", 70)
         home.register(

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
+from dues.participation import RecordRow, scoped
 from employment.choices import AidStatus, ApplicationStatus, FairStatus, PostingStatus
 from employment.models import EmploymentAid, FairRegistration, JobApplication, JobFair, JobPosting
 
@@ -107,3 +109,25 @@ def took_part_in_fairs(member_ids, start: datetime.date, end: datetime.date):
         .exclude(fair__status=FairStatus.CANCELLED)
         .values("member_id")
     )
+
+
+def fair_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record (``dues.participation``): job fairs the member signed up for,
+    with the fair's state (one query)."""
+    registrations = (
+        scoped(FairRegistration.objects.filter(member=member), user)
+        .select_related("fair")
+        .order_by("-fair__held_on", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=registration.fair.held_on,
+            kind=FairRegistration._meta.verbose_name,
+            title=registration.fair.title,
+            status=registration.fair.get_status_display(),
+            url=registration.fair.get_absolute_url()
+            if user is not None
+            else reverse("employment:m-fairs"),
+        )
+        for registration in registrations
+    ]

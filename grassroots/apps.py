@@ -9,13 +9,13 @@ class GrassrootsConfig(AppConfig):
     def ready(self):
         from core import stats
         from dues import participation
-        from grassroots.selectors import booking_participants, grassroots_stats
+        from grassroots.selectors import booking_participants, booking_record, grassroots_stats
 
         stats.register(
             "grassroots", grassroots_stats, "grassroots/_grassroots_stats.html", order=60
         )
         # A member's venue booking that was used counts as taking part in union life.
-        participation.register("venue_bookings", booking_participants)
+        participation.register("venue_bookings", booking_participants, record=booking_record)
 
         from grassroots import figures
 

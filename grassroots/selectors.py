@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime
 
 from django.db.models import Count, Q, Sum
+from django.urls import reverse
 from django.utils import timezone
 
 from core.scoping import path_and_ancestors
+from dues.participation import RecordRow, scoped
 from grassroots.choices import (
     ACTIVE_BOOKING_STATUSES,
     BookingStatus,
@@ -162,3 +164,25 @@ def member_bookings(member):
         .select_related("venue")
         .order_by("-date", "-starts_at")
     )
+
+
+def booking_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record (``dues.participation``): the member's own venue bookings and
+    whether they were used (one query)."""
+    bookings = (
+        scoped(Booking.objects.filter(member=member), user)
+        .select_related("venue")
+        .order_by("-date", "-starts_at", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=booking.date,
+            kind=Booking._meta.verbose_name,
+            title=f"{booking.venue.name} {booking.starts_at:%H:%M}–{booking.ends_at:%H:%M}",
+            status=booking.get_status_display(),
+            url=booking.get_absolute_url()
+            if user is not None
+            else reverse("grassroots:m-venue-day", args=[booking.venue_id]),
+        )
+        for booking in bookings
+    ]

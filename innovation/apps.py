@@ -9,12 +9,12 @@ class InnovationConfig(AppConfig):
     def ready(self):
         from core import stats
         from dues import participation
-        from innovation.selectors import innovation_stats, took_part
+        from innovation.selectors import innovation_record, innovation_stats, took_part
 
         stats.register(
             "innovation", innovation_stats, "innovation/_innovation_stats.html", order=62
         )
-        participation.register("innovation", took_part)
+        participation.register("innovation", took_part, record=innovation_record)
 
         from innovation import figures
 

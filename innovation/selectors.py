@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from dues.participation import RecordRow, scoped
 from innovation.choices import InnovationKind, InnovationStatus
 from innovation.models import Innovation, Studio
 
@@ -49,3 +50,23 @@ def took_part(member_ids, start, end):
     return Innovation.objects.filter(
         member_id__in=member_ids, submitted_on__gte=start, submitted_on__lt=end
     ).values("member_id")
+
+
+def innovation_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record (``dues.participation``): innovations the member submitted,
+    with the award or the review status (one query)."""
+    innovations = scoped(Innovation.objects.filter(member=member), user).order_by(
+        "-submitted_on", "-id"
+    )[:limit]
+    return [
+        RecordRow(
+            on=innovation.submitted_on,
+            kind=Innovation._meta.verbose_name,
+            title=innovation.title,
+            status=innovation.get_award_display()
+            if innovation.award
+            else innovation.get_status_display(),
+            url=innovation.get_absolute_url() if user is not None else None,
+        )
+        for innovation in innovations
+    ]

@@ -15,6 +15,7 @@ from core.views import (
     ScopedMixin,
     ScopedObjectFormView,
 )
+from dues import participation
 from members import actions, joining
 from members.choices import JoinKind, JoinStatus, TransferStatus
 from members.filtersets import JoinApplicationFilterSet, MemberFilterSet, TransferFilterSet
@@ -51,7 +52,8 @@ class MemberDetailView(ObjectDetailView):
         ("overview", gettext_lazy("Overview")),
         ("changes", gettext_lazy("Membership changes")),
         ("dues", gettext_lazy("Dues")),
-        ("activities", gettext_lazy("Activities")),
+        # The key stays "activities" so links to ``?tab=activities`` keep working.
+        ("activities", gettext_lazy("Participation record")),
         ("history", gettext_lazy("History")),
     ]
 
@@ -66,6 +68,10 @@ class MemberDetailView(ObjectDetailView):
         context["can_reveal"] = visible.visible_to(user, Action.REVEAL).exists()
         if context["tab"] == "changes":
             context["changes"] = self.object.changes.select_related("from_org", "to_org", "actor")
+        elif context["tab"] == "activities":
+            rows = participation.record(self.object, user)
+            context["participation_rows"] = rows
+            context["participation_kinds"] = participation.kind_counts(rows)
         return context
 
 

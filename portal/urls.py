@@ -19,4 +19,5 @@ urlpatterns = [
     path("m/login/", views.MemberLoginView.as_view(), name="login"),
     path("m/logout/", views.MemberLogoutView.as_view(), name="logout"),
     path("m/card/", views.MyCardView.as_view(), name="my-card"),
+    path("m/participation/", views.MyParticipationView.as_view(), name="my-participation"),
 ]

@@ -23,6 +23,7 @@ from core import pii
 from core.scoping import has_any_role
 from core.throttles import ClientRateThrottle
 from core.views import add_form_errors
+from dues import participation
 from members import joining, selectors
 from members.choices import JoinStatus
 from portal import auth, home
@@ -259,6 +260,22 @@ class MemberHomeView(MemberRequiredMixin, View):
             "title": _("My union"),
         }
         return render(request, "portal/home.html", context)
+
+
+@method_decorator(never_cache, name="dispatch")
+class MyParticipationView(MemberRequiredMixin, View):
+    """我的参与: the signed-in member's own participation record — the same sources as the
+    member page of the cadres (``dues.participation``), with no cadre scope since every row
+    is the member's own, and links to the member's pages."""
+
+    def get(self, request):
+        rows = participation.own_record(self.member)
+        context = {
+            "rows": rows,
+            "kinds": participation.kind_counts(rows),
+            "title": _("My participation"),
+        }
+        return render(request, "portal/participation.html", context)
 
 
 @method_decorator(never_cache, name="dispatch")

@@ -18,7 +18,9 @@ class ServicesConfig(AppConfig):
 
         figures.register()
         todos.register("services", selectors.workbench_todos)
-        participation.register("services", selectors.members_who_requested_services)
+        participation.register(
+            "services", selectors.members_who_requested_services, record=selectors.request_record
+        )
         home.register(
             "service-request",
             _("Request a service"),

@@ -26,6 +26,7 @@ from django.utils.translation import ngettext
 
 from core.choices import Action
 from core.todos import Todo
+from dues.participation import RecordRow, scoped
 from orgs.choices import OrgStatus
 from orgs.models import Org
 from services.actions import ancestor_paths, member_eligibility
@@ -256,3 +257,25 @@ def request_counts_of_service(service: Service) -> list[tuple[str, int]]:
     """(status label, number) of one service's requests, in the order of the workflow."""
     counts = dict(service.requests.order_by().values_list("status").annotate(n=Count("pk")))
     return [(label, counts[value]) for value, label in RequestStatus.choices if value in counts]
+
+
+def request_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record (``dues.participation``): the member's service requests and
+    where each stands (one query)."""
+    requests = (
+        scoped(ServiceRequest.objects.filter(member=member), user)
+        .select_related("service")
+        .order_by("-submitted_at", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=request.submitted_at,
+            kind=ServiceRequest._meta.verbose_name,
+            title=request.service.name,
+            status=request.get_status_display(),
+            url=request.get_absolute_url()
+            if user is not None
+            else reverse("services:m-request", args=[request.pk]),
+        )
+        for request in requests
+    ]

@@ -9,10 +9,10 @@ class SkillsConfig(AppConfig):
     def ready(self):
         from core import stats
         from dues import participation
-        from skills.selectors import skills_stats, took_part
+        from skills.selectors import enrolment_record, skills_stats, took_part
 
         stats.register("skills", skills_stats, "skills/_skills_stats.html", order=64)
-        participation.register("skills", took_part)
+        participation.register("skills", took_part, record=enrolment_record)
 
         from skills import figures
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from dues.participation import RecordRow, scoped
 from skills.choices import EnrolmentStatus, SkillAwardKind
 from skills.models import Enrolment, SkillAward, Training
 
@@ -62,3 +63,23 @@ def took_part(member_ids, start, end):
         .exclude(status=EnrolmentStatus.DROPPED)
         .values("member_id")
     )
+
+
+def enrolment_record(member, user, limit: int) -> list[RecordRow]:
+    """Participation record (``dues.participation``): the member's trainings and how far
+    they got (one query)."""
+    enrolments = (
+        scoped(Enrolment.objects.filter(member=member), user)
+        .select_related("training")
+        .order_by("-training__starts_on", "-id")[:limit]
+    )
+    return [
+        RecordRow(
+            on=enrolment.training.starts_on,
+            kind=Enrolment._meta.verbose_name,
+            title=enrolment.training.name,
+            status=enrolment.get_status_display(),
+            url=enrolment.training.get_absolute_url() if user is not None else None,
+        )
+        for enrolment in enrolments
+    ]

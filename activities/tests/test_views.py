@@ -73,7 +73,7 @@ def test_member_registers_on_the_phone_and_the_cadre_scans_the_card(client, peop
     registration.refresh_from_db()
     assert registration.checked_in_at is not None
     tab = client.get(member.get_absolute_url(), {"tab": "activities"}).content.decode()
-    assert 'data-testid="member-activities"' in tab and activity.title in tab
+    assert 'data-testid="participation-record"' in tab and activity.title in tab
     org_page = client.get(city.district_a.get_absolute_url()).content.decode()
     assert 'data-testid="activity-attendance">1<' in org_page
 

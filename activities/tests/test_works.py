@@ -189,3 +189,20 @@ def test_judges_open_the_work_by_code_only(call, poet, people, client):
     assert "李诗人" not in response["Content-Disposition"]
     sheet = client.get(reverse("contests:judge-sheet", args=[stage.pk])).content.decode()
     assert "车间晨光" in sheet and "李诗人" not in sheet
+
+
+def test_a_sent_work_counts_as_taking_part_and_shows_in_the_record(call, poet, people):
+    import datetime
+
+    from django.utils import timezone
+
+    from dues import participation
+
+    works.submission_save(member=poet, activity=call, title="劳动者之歌", text="钢花飞溅")
+    today = timezone.localdate()
+    works_source = participation.sources()["works"]
+    taking_part = works_source([poet.pk], today, today + datetime.timedelta(days=1))
+    assert [row["member_id"] for row in taking_part] == [poet.pk]
+    rows = participation.record(poet, people.district_a_admin)
+    assert any("《劳动者之歌》" in row.title and row.status == "已提交" for row in rows)
+    assert not participation.record(poet, people.district_b_admin)

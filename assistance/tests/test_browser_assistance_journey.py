@@ -12,20 +12,9 @@ from assistance import actions
 from assistance.tests.helpers import campaign, member_in
 from core.choices import Role
 from core.models import RoleAssignment
-from core.tests.browser import SHOTS, login, menu
+from core.tests.browser import SHOTS, login, menu, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def pick(page, field_id, text):
-    """Search in a search-select and choose the first option that matches."""
-    from playwright.sync_api import expect
-
-    picker = page.locator(".gh-search-select", has=page.locator(f"#{field_id}"))
-    picker.get_by_role("searchbox").fill(text)
-    option = page.locator(f"#{field_id} option", has_text=text).first
-    expect(option).to_have_count(1)
-    page.select_option(f"#{field_id}", value=option.get_attribute("value"))
 
 
 def test_street_cadre_files_a_household_and_pays_winter_warmth(

@@ -59,3 +59,22 @@ def menu(page, name):
         group.locator("a.dropdown-item").filter(has_text=text).click()
     else:
         page.locator("#gh-menu a.nav-link").filter(has_text=text).first.click()
+
+
+def pick(page, field_id, text):
+    """Search in the search-select ``field_id`` and choose the first option showing ``text``.
+
+    The search box sends its query through htmx, which binds it only once the page's
+    deferred scripts have run: typing earlier would send nothing, so wait for the binding."""
+    from playwright.sync_api import expect
+
+    picker = page.locator(".gh-search-select", has=page.locator(f"#{field_id}"))
+    box = picker.get_by_role("searchbox")
+    box.evaluate(
+        "box => new Promise(resolve => { const ready = () => box['htmx-internal-data'] ?"
+        " resolve() : setTimeout(ready, 50); ready(); })"
+    )
+    box.fill(text)
+    option = page.locator(f"#{field_id} option", has_text=text).first
+    expect(option).to_have_count(1)
+    page.select_option(f"#{field_id}", value=option.get_attribute("value"))

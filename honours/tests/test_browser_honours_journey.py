@@ -6,7 +6,7 @@ import datetime
 
 import pytest
 
-from core.tests.browser import SHOTS, login
+from core.tests.browser import SHOTS, login, pick
 from honours.tests.factories import make_nominee, make_programme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,12 +29,7 @@ def test_nomination_goes_up_through_notice_to_the_registry(
     page.goto(
         f"{live_server.url}/honours/nominations/new/?programme={programme.pk}&org={city.union_a.pk}"
     )
-    picker = page.locator(".gh-search-select", has=page.locator("#id_member"))
-    picker.get_by_role("searchbox").fill("钱甲")
-    expect(page.locator("#id_member option", has_text="钱甲劳模")).to_have_count(1)
-    page.select_option(
-        "#id_member", label=page.locator("#id_member option", has_text="钱甲劳模").inner_text()
-    )
+    pick(page, "id_member", "钱甲劳模")
     page.check("#id_is_front_line")
     page.check("#id_is_industrial_worker")
     page.fill("#id_deeds", "带领班组攻克关键工艺难题，年节约成本三百万元。")

@@ -7,7 +7,7 @@ import io
 import openpyxl
 import pytest
 
-from core.tests.browser import SHOTS, login
+from core.tests.browser import SHOTS, login, pick
 from members.tests.factories import make_id_number
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,10 +41,7 @@ def test_district_admin_imports_members_from_excel(
         page.get_by_test_id("import-template").click()
     assert download.value.suggested_filename.endswith(".xlsx")
 
-    picker = page.locator(".gh-search-select", has=page.locator("#id_org"))
-    picker.get_by_role("searchbox").fill("甲公司")
-    expect(page.locator("#id_org option", has_text="甲公司工会")).to_have_count(1)
-    page.select_option("#id_org", label="甲公司工会")
+    pick(page, "id_org", "甲公司工会")
     page.set_input_files("#id_file", str(upload))
     page.uncheck("#id_dry_run")
     page.screenshot(path=str(SHOTS / "import-form.png"), full_page=True)

@@ -8,7 +8,7 @@ import pytest
 
 from core.choices import Role
 from core.models import RoleAssignment
-from core.tests.browser import SHOTS, login
+from core.tests.browser import SHOTS, login, pick
 from orgs.choices import OrgLevel
 from orgs.tests.factories import EnterpriseFactory, make_org
 
@@ -54,10 +54,7 @@ def test_courier_applies_on_a_phone_is_approved_and_gets_the_e_card(
     courier.select_option("#id_education", "40")
     courier.select_option("#id_household_type", "agricultural")
     courier.select_option("#id_employment_form", "courier")
-    picker = courier.locator(".gh-search-select", has=courier.locator("#id_enterprise"))
-    picker.get_by_role("searchbox").fill("快跑")
-    expect(courier.locator("#id_enterprise option", has_text="快跑速递东湖网点")).to_have_count(1)
-    courier.select_option("#id_enterprise", label="快跑速递东湖网点")
+    pick(courier, "id_enterprise", "快跑速递东湖网点")
     courier.select_option("#id_work_area", label="东湖街道")
     courier.fill("#id_phone", "13966668888")
     courier.get_by_test_id("send-code").click()

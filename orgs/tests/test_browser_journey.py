@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from core.tests.browser import SHOTS, login
+from core.tests.browser import SHOTS, login, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,12 +48,7 @@ def test_district_admin_builds_a_union_and_coverage_rises(browser, live_server, 
     page.goto(f"{live_server.url}/enterprises/?q=丙商贸")
     page.get_by_role("link", name="丙商贸有限公司").click()
     page.get_by_test_id("edit").click()
-    picker = page.locator(".gh-search-select", has=page.locator("#id_covering_union"))
-    picker.get_by_role("searchbox").fill("丙商贸")
-    expect(
-        page.locator("#id_covering_union option", has_text="丙商贸有限公司工会委员会")
-    ).to_have_count(1)
-    page.select_option("#id_covering_union", label="丙商贸有限公司工会委员会")
+    pick(page, "id_covering_union", "丙商贸有限公司工会委员会")
     page.get_by_test_id("object-form").get_by_role("button", name="保存").click()
     expect(page.get_by_test_id("covering-union")).to_contain_text("丙商贸有限公司工会委员会")
 
