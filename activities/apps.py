@@ -11,6 +11,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from activities import figures
+        from activities.notices import workbench_panel
         from activities.quizzes import quiz_taken
         from activities.selectors import (
             activity_stats,
@@ -20,7 +21,7 @@ class ActivitiesConfig(AppConfig):
             work_record,
             works_sent,
         )
-        from core import stats
+        from core import stats, workbench
         from dues import participation
         from portal import home
 
@@ -44,4 +45,5 @@ class ActivitiesConfig(AppConfig):
             order=31,
         )
         home.register("quizzes", _("Quizzes"), "activities:m-quizzes", icon="ti-bulb", order=32)
+        workbench.register("notices", "activities/_workbench_notices.html", workbench_panel)
         figures.register()

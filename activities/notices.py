@@ -131,6 +131,19 @@ def cadre_feed(user, now=None):
     )
 
 
+WORKBENCH_NOTICES = 5
+
+
+def workbench_panel(user, today) -> dict | None:
+    """The newest notices for cadres on the workbench, with how many are unread (two
+    queries); nothing when the user has none."""
+    feed = cadre_feed(user)
+    latest = list(feed[:WORKBENCH_NOTICES])
+    if not latest:
+        return None
+    return {"notices": latest, "unread": feed.filter(is_read=False).count()}
+
+
 def notice_mark_read(notice: Notice, *, member=None, user=None) -> None:
     """Record that the member or cadre opened the notice (once; a second read is a no-op)."""
     try:

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 
-from core import stats, todos
+from core import stats, todos, workbench
 from core.choices import Action
 from core.context_processors import roleless_landing
 from core.forms import ScopedForm
@@ -422,4 +422,5 @@ class HomeView(LoginRequiredMixin, TemplateView):
 
         context["join_pending"] = pending_join_applications(user).count()
         context["todos"] = todos.for_user(user, timezone.localdate())
+        context["panels"] = workbench.panels_for(user, timezone.localdate())
         return context

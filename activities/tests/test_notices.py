@@ -118,3 +118,19 @@ def test_api_publishes_a_notice(api_for, city, people):
         format="json",
     )
     assert outside.status_code == 400 and not Notice.objects.filter(title="越权").exists()
+
+
+def test_the_workbench_shows_the_newest_notices_for_cadres_with_the_unread_count(
+    client_for, city, people
+):
+    client = client_for(people.union_a_admin)
+    assert 'data-testid="workbench-notices"' not in client.get("/").content.decode()
+    first = _publish(city.city, audience="cadres", title="统计调查工作通知")
+    _publish(city.district_a, audience="cadres", title="东湖区工会干部培训通知")
+    _publish(city.district_b, audience="cadres", title="西山区内部通知")
+    _publish(city.city, title="只给会员的通知")
+    client.get(reverse("activities:inbox-detail", args=[first.pk]))
+    page = client.get("/").content.decode()
+    assert "统计调查工作通知" in page and "东湖区工会干部培训通知" in page
+    assert "西山区内部通知" not in page and "只给会员的通知" not in page
+    assert "1 条未读" in page

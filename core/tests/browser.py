@@ -70,9 +70,8 @@ def pick(page, field_id, text):
 
     picker = page.locator(".gh-search-select", has=page.locator(f"#{field_id}"))
     box = picker.get_by_role("searchbox")
-    box.evaluate(
-        "box => new Promise(resolve => { const ready = () => box['htmx-internal-data'] ?"
-        " resolve() : setTimeout(ready, 50); ready(); })"
+    page.wait_for_function(
+        "box => box['htmx-internal-data'] !== undefined", arg=box.element_handle()
     )
     box.fill(text)
     option = page.locator(f"#{field_id} option", has_text=text).first
