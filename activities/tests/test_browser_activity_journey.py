@@ -10,18 +10,12 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.urls import reverse
 
 from activities.tests.helpers import make_activity, start_now
-from core.tests.browser import SHOTS, login
+from core.tests.browser import PHONE, SHOTS, login, no_sideways_scroll
 from members.selectors import card_verification_value
 from members.tests.factories import make_member
 from portal.auth import SESSION_KEY
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 812}
-
-
-def no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def _member_page(browser, live_server, member):

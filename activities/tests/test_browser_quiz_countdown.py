@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from activities import quizzes
 from activities.tests.quiz_helpers import make_bank, make_quiz
-from activities.tests.test_browser_activity_journey import _member_page, no_sideways_scroll
-from core.tests.browser import SHOTS
+from activities.tests.test_browser_activity_journey import _member_page
+from core.tests.browser import SHOTS, no_sideways_scroll
 from members.tests.factories import make_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from activities.models import Submission
 from activities.tests.helpers import JPEG_BYTES, close_call, make_works_call
-from activities.tests.test_browser_activity_journey import _member_page, no_sideways_scroll
-from core.tests.browser import SHOTS, login
+from activities.tests.test_browser_activity_journey import _member_page
+from core.tests.browser import SHOTS, login, no_sideways_scroll
 from members.tests.factories import make_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -33,6 +33,15 @@ def browser():
         browser.close()
 
 
+# The phone viewport of the journeys a worker or a cadre makes on a phone.
+PHONE = {"width": 375, "height": 812}
+
+
+def no_sideways_scroll(page) -> bool:
+    """The page fits the viewport's width (nothing to scroll sideways on a phone)."""
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
 def login(browser, live_server, username, viewport=None, landing="/"):
     """Sign ``username`` in through the form; waits for the page the account lands on (the
     workbench, or e.g. ``/judging/`` for a judge without a cadre role)."""

@@ -3,18 +3,13 @@ finds a job from the home page and applies; a second application is not offered.
 
 import pytest
 
-from core.tests.browser import SHOTS
+from core.tests.browser import PHONE, SHOTS, no_sideways_scroll
 from employment import actions
 from employment.models import JobApplication
 from employment.tests.scope_samples import fair_data, posting_data
 from members.tests.factories import last_sms_code, make_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"width": 375, "height": 812}
-
-
-def no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_member_applies_to_a_job_on_a_phone(browser, live_server, city, sms_outbox):

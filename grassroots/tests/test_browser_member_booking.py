@@ -5,13 +5,11 @@ import datetime
 
 import pytest
 
-from core.tests.browser import SHOTS
+from core.tests.browser import PHONE, SHOTS
 from grassroots.models import Booking
 from members.tests.factories import last_sms_code, make_member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 812}
 
 
 def test_member_books_a_reading_room_slot_on_a_phone(browser, live_server, city, venue, sms_outbox):

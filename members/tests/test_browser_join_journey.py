@@ -8,17 +8,11 @@ import pytest
 
 from core.choices import Role
 from core.models import RoleAssignment
-from core.tests.browser import SHOTS, login, pick
+from core.tests.browser import PHONE, SHOTS, login, no_sideways_scroll, pick
 from orgs.choices import OrgLevel
 from orgs.tests.factories import EnterpriseFactory, make_org
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 812}
-
-
-def no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_courier_applies_on_a_phone_is_approved_and_gets_the_e_card(

@@ -4,15 +4,9 @@ reply with the follow-up code."""
 
 import pytest
 
-from core.tests.browser import SHOTS, login, pick
+from core.tests.browser import PHONE, SHOTS, login, no_sideways_scroll, pick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-PHONE = {"width": 375, "height": 812}
-
-
-def no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_anonymous_wage_complaint_is_handled_and_the_worker_reads_the_reply(

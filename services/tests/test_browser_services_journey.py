@@ -11,17 +11,12 @@ import time_machine
 
 from core.choices import Role
 from core.models import RoleAssignment
-from core.tests.browser import SHOTS, login
+from core.tests.browser import PHONE, SHOTS, login, no_sideways_scroll
 from services.tests.factories import make_service, service_member, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PHONE = {"width": 375, "height": 812}
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
-
-
-def no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_member_requests_counselling_operator_completes_member_rates(

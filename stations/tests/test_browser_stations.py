@@ -3,17 +3,12 @@ phone's position and checks in by its QR page; a cadre looks at the coverage gap
 
 import pytest
 
-from core.tests.browser import SHOTS, login
+from core.tests.browser import PHONE, SHOTS, login, no_sideways_scroll
 from stations import actions
 from stations.models import StationVisit
 from stations.tests.scope_samples import station_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-PHONE = {"width": 375, "height": 812}
-
-
-def no_sideways_scroll(page) -> bool:
-    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
 def test_worker_finds_the_nearest_station_and_checks_in(browser, live_server, city):
