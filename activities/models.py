@@ -18,6 +18,7 @@ from activities.choices import (
     RegistrationStatus,
     SubmissionStatus,
 )
+from core.models import UploadedPhoto
 from core.scoping import ScopedQuerySet, path_and_ancestors
 from core.uploads import random_name
 
@@ -358,7 +359,7 @@ def activity_photo_path(photo, filename: str) -> str:
     return f"activities/photos/{photo.activity_id}/{random_name(filename)}"
 
 
-class ActivityPhoto(models.Model):
+class ActivityPhoto(UploadedPhoto):
     """A photo taken at an activity, added with its summary; served by the app (cadres of
     the host, members who may see the activity), never as a public media file."""
 
@@ -366,27 +367,13 @@ class ActivityPhoto(models.Model):
         Activity, on_delete=models.CASCADE, related_name="photos", verbose_name=_("activity")
     )
     image = models.FileField(_("photo"), upload_to=activity_photo_path, max_length=200)
-    content_type = models.CharField(max_length=20, editable=False)
-    caption = models.CharField(_("caption"), max_length=100, blank=True)
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
 
     scope_fields = ("activity__org",)
-    # The stored file's name says nothing to a reader of the log; activity and caption do.
-    audit_hidden_fields = ("image", "content_type")
     objects = ScopedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(UploadedPhoto.Meta):
         verbose_name = _("activity photo")
         verbose_name_plural = _("activity photos")
-        ordering = ["id"]
 
     def __str__(self):
         return f"{self.activity.title} {self.caption or self.pk}"

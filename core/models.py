@@ -152,3 +152,29 @@ class ImportJob(models.Model):
         if self.status == JobStatus.CHECKING and self.rows_total:
             return 100 * self.rows_done // self.rows_total
         return 0 if self.status == JobStatus.QUEUED else 100
+
+
+class UploadedPhoto(models.Model):
+    """What every photo row keeps beside its file (the concrete model declares ``image``
+    with its own storage path, and the row it belongs to): the content type the app serves
+    it as, a caption, who uploaded it and when. Photos are served by scoped views, never as
+    a public media directory."""
+
+    content_type = models.CharField(max_length=20, editable=False)
+    caption = models.CharField(_("caption"), max_length=100, blank=True)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    # The stored file's name says nothing to a reader of the log; the row and caption do.
+    audit_hidden_fields = ("image", "content_type")
+
+    class Meta:
+        abstract = True
+        ordering = ["id"]

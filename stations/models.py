@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.models import UploadedPhoto
 from core.scoping import ScopedQuerySet
 from stations.choices import FACILITIES, FACILITY_LABELS, StationStatus
 
@@ -139,7 +140,7 @@ def photo_path(photo, filename: str) -> str:
     return f"stations/{filename}"
 
 
-class StationPhoto(models.Model):
+class StationPhoto(UploadedPhoto):
     """A photo of a station (the door with its sign, the room, the facilities). Served by
     the app, not as a public media directory, so a delisted station's photos go with it."""
 
@@ -147,27 +148,13 @@ class StationPhoto(models.Model):
         Station, on_delete=models.CASCADE, related_name="photos", verbose_name=_("station")
     )
     image = models.FileField(_("photo"), upload_to=photo_path, max_length=200)
-    content_type = models.CharField(max_length=20, editable=False)
-    caption = models.CharField(_("caption"), max_length=100, blank=True)
-    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
 
     scope_fields = ("station__org",)
-    # The stored file's name says nothing to a reader of the log; station and caption do.
-    audit_hidden_fields = ("image", "content_type")
     objects = ScopedQuerySet.as_manager()
 
-    class Meta:
+    class Meta(UploadedPhoto.Meta):
         verbose_name = _("station photo")
         verbose_name_plural = _("station photos")
-        ordering = ["id"]
 
     def __str__(self):
         return f"{self.station.name} {self.caption or self.pk}"
