@@ -205,10 +205,12 @@ def _complete(snapshot: FigureSnapshot, org, period: Period) -> FigureSnapshot:
 
 
 def _serve(snapshot, org, period: Period, refresh: bool) -> tuple[FigureSnapshot, bool]:
+    """``snapshot`` (or a new one of ``period`` if none or ``refresh``), completed, and
+    whether it is stale; a stale one queues the refresh of ``period`` in the background."""
     seconds = settings.GONGHUI["DASHBOARD_MAX_AGE_SECONDS"]
     if snapshot is None or refresh or not seconds:
         return snapshot_refresh(org, period), False
-    snapshot = _complete(snapshot, org, period)
+    snapshot = _complete(snapshot, org, Period(snapshot.period_start, snapshot.period_end))
     max_age = datetime.timedelta(seconds=seconds)
     now = timezone.now()
     stale = now - snapshot.computed_at > max_age
@@ -234,12 +236,14 @@ def snapshot_for(org, period: Period, *, refresh: bool = False) -> tuple[FigureS
 def org_sections(org, *, refresh: bool = False) -> tuple[dict, FigureSnapshot | None, bool]:
     """The org page's sections of ``org``: computed live and exact for a subtree of at
     most ``GONGHUI["LIVE_SECTIONS_MAX_MEMBERS"]`` members (a check-in shows at once), else
-    read from the snapshot of this year so far, which is returned too (to say when it was
-    computed) with whether it is stale. The size is the snapshot's member figure, or, with
-    no snapshot yet, a count that stops past the limit."""
+    read from the org's latest snapshot, which is returned too (to say when it was
+    computed) with whether it is stale. The sections do not depend on the period, so any
+    period's snapshot serves; this year's so far is the one computed or refreshed (its
+    end moves every day: yesterday's is shown while today's is computed in the
+    background). The size is the snapshot's member figure, or, with no snapshot yet, a
+    count that stops past the limit."""
     limit = settings.GONGHUI["LIVE_SECTIONS_MAX_MEMBERS"]
-    period = Period.year_to_date(timezone.localdate())
-    snapshot = _stored_snapshot(org, period)
+    snapshot = FigureSnapshot.objects.filter(org=org).order_by("-computed_at").first()
     size = snapshot.data.get("values", {}).get("members.total") if snapshot else None
     if size is None:
         from members.models import Member
@@ -248,6 +252,7 @@ def org_sections(org, *, refresh: bool = False) -> tuple[dict, FigureSnapshot | 
         size = subtree.values("pk")[: limit + 1].count()
     if size <= limit:
         return stats.figures_for(org), None, False
+    period = Period.year_to_date(timezone.localdate())
     snapshot, stale = _serve(snapshot, org, period, refresh)
     return snapshot.data["sections"], snapshot, stale
 

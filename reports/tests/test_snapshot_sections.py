@@ -175,3 +175,33 @@ def test_every_section_of_a_seeded_city_is_json_safe_and_renders_alike(
     assert 'data-testid="stats-computed-at"' not in live
     assert 'data-testid="stats-computed-at"' in stored
     assert _sections_html(live) == _sections_html(stored)
+
+
+def test_org_page_shows_the_latest_snapshot_while_this_years_is_refreshed(
+    client_for, people, city, settings
+):
+    import datetime
+
+    from reports.periods import Period
+    from reports.selectors import snapshot_refresh
+
+    _set_limit(settings, 1)
+    make_member(city.union_a, enterprise=city.enterprise_a)
+    make_member(city.union_a, enterprise=city.enterprise_a)
+    other = snapshot_refresh(
+        city.district_a, Period(datetime.date(2025, 1, 1), datetime.date(2025, 12, 31))
+    )
+    make_member(city.union_a, enterprise=city.enterprise_a)
+    client = client_for(people.district_a_admin)
+    url = reverse("orgs:detail", args=[city.district_a.pk])
+    page = client.get(url).content.decode()  # any period's sections serve: none computed
+    assert 'data-testid="members-count">2<' in page and "数据截至" in page
+    assert FigureSnapshot.objects.filter(org=city.district_a).count() == 1
+    FigureSnapshot.objects.filter(pk=other.pk).update(
+        computed_at=other.computed_at - datetime.timedelta(hours=1)
+    )
+    stale = client.get(url).content.decode()  # shown as it is, this year's queued
+    assert 'data-testid="members-count">2<' in stale and "后台更新" in stale
+    latest = FigureSnapshot.objects.filter(org=city.district_a).latest("computed_at")
+    assert latest.pk != other.pk and latest.data["sections"]["membership"]["members"] == 3
+    assert 'data-testid="members-count">3<' in client.get(url).content.decode()
