@@ -248,7 +248,9 @@ def org_sections(org, *, refresh: bool = False) -> tuple[dict, FigureSnapshot | 
     if size is None:
         from members.models import Member
 
-        subtree = Member.objects.filter(org__path__startswith=org.path)
+        # Unordered (the default order would sort the whole subtree first), so the count
+        # stops reading rows past the limit.
+        subtree = Member.objects.filter(org__path__startswith=org.path).order_by()
         size = subtree.values("pk")[: limit + 1].count()
     if size <= limit:
         return stats.figures_for(org), None, False
