@@ -283,6 +283,9 @@ GONGHUI = {
     # The dashboard shows figures computed at most this long ago (recomputed in the
     # background after that; "refresh" recomputes at once). 0 computes on every view.
     "DASHBOARD_MAX_AGE_SECONDS": int(os.environ.get("GH_DASHBOARD_MAX_AGE", "900")),
+    # An org page whose subtree has more members than this reads its sections from the
+    # dashboard's snapshot (with its time) instead of computing them while the user waits.
+    "LIVE_SECTIONS_MAX_MEMBERS": int(os.environ.get("GH_LIVE_SECTIONS_MAX_MEMBERS", "50000")),
     # 选树表彰: default length of a programme's public notice (公示) in working days (no
     # authoritative figure, DOMAIN §2.9; each programme sets its own), the org levels that
     # review nominations on their way up, and the unit categories counted as 非公.

@@ -119,6 +119,15 @@ class Contract(models.Model):
         indexes = [
             models.Index(fields=["status", "effective_on", "expires_on"]),
             models.Index(fields=["enterprise", "kind"]),
+            # "Is this contract being renewed?" looks up renewals by ``previous``, which is
+            # NULL for most contracts: SQLite's statistics then rate the plain FK index as
+            # useless and scan the table once per contract (4 s on the org page of a street
+            # at city scale); an index of the non-NULL values alone is chosen.
+            models.Index(
+                fields=["previous"],
+                condition=models.Q(previous__isnull=False),
+                name="contract_renewals_idx",
+            ),
         ]
 
     def __str__(self):

@@ -7,7 +7,6 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from api.viewsets import ScopedSerializerMixin, ScopedWritableViewSet
-from core import stats as stats_registry
 from orgs import actions
 from orgs.filtersets import EnterpriseFilterSet, OrgFilterSet
 from orgs.models import Enterprise, Org
@@ -129,27 +128,30 @@ class OrgViewSet(ScopedWritableViewSet):
         parameters=[
             OpenApiParameter("from", OpenApiTypes.DATE, description="First day of the period"),
             OpenApiParameter("to", OpenApiTypes.DATE, description="Last day of the period"),
+            OpenApiParameter(
+                "refresh", OpenApiTypes.INT, description="1: recompute the snapshot now"
+            ),
         ],
         responses=OpenApiResponse(
             description=str(
                 _(
                     "Figures of the org's subtree: the sections of the org page, and under "
                     "'figures' every registered figure of the period (this year so far "
-                    "when no period is given)"
+                    "when no period is given), all as of 'computed_at'"
                 )
             )
         ),
     )
     @action(detail=True, methods=["get"])
     def stats(self, request, pk=None):
-        from reports.api import figures_payload
+        from reports.api import stats_payload
 
         org = self.get_object()
         try:
-            figures = figures_payload(org, request.query_params)
+            payload = stats_payload(org, request.query_params)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.message_dict) from error
-        return Response({"org": org.pk, **stats_registry.figures_for(org), **figures})
+        return Response({"org": org.pk, **payload})
 
 
 class EnterpriseSerializer(ScopedSerializerMixin, serializers.ModelSerializer):

@@ -74,9 +74,14 @@ class OrgDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         org = self.object
         user = self.request.user
+        from reports.selectors import org_sections
+
+        # Live for a small subtree; at city scale from the dashboard's snapshot, with its time.
+        figures, snapshot, stale = org_sections(org, refresh="refresh" in self.request.GET)
         context["stats_sections"] = [
-            (section.template, section.compute(org)) for section in stats.sections()
+            (section.template, figures[section.key]) for section in stats.sections()
         ]
+        context["stats_snapshot"], context["stats_stale"] = snapshot, stale
         context["ancestors"] = Org.objects.visible_to(user).filter(
             path__in=[org.path[:i] for i in range(Org.steplen, len(org.path), Org.steplen)]
         )

@@ -1,7 +1,7 @@
 """API of the statistics layer and the report drafts.
 
-* ``GET /api/v1/orgs/{id}/stats/?from=&to=`` adds every registered figure of the period
-  (``figures_payload``) to the org's sections;
+* ``GET /api/v1/orgs/{id}/stats/?from=&to=`` answers the org page's sections and every
+  registered figure of the period, all from the dashboard's snapshot (``stats_payload``);
 * ``POST /api/v1/reports/`` (org, from, to, outline) queues a draft and answers 202 with
   its status and links; ``GET /api/v1/reports/{id}/`` follows it; ``…/download/`` is the
   .docx once it is ready.
@@ -38,15 +38,17 @@ def _json(value):
     return value
 
 
-def figures_payload(org, params) -> dict:
-    """Every registered figure of ``org``'s subtree for the period of ``from``/``to``, from
-    the dashboard's snapshot (``computed_at`` says when; ``refresh=1`` recomputes)."""
+def stats_payload(org, params) -> dict:
+    """The org page's sections of ``org``'s subtree and every registered figure of the
+    period of ``from``/``to``, all from the dashboard's snapshot: ``computed_at`` says when
+    the whole payload was computed, ``refresh=1`` recomputes it."""
     from reports.selectors import snapshot_for
 
     period = Period.parse(params.get("from"), params.get("to"), timezone.localdate())
     snapshot, _stale = snapshot_for(org, period, refresh=params.get("refresh") == "1")
     values = figures.from_json(snapshot.data["values"])
     return {
+        **snapshot.data["sections"],
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "computed_at": snapshot.computed_at.isoformat(),
         "figures": {

@@ -9,9 +9,14 @@ work for the to-do list. Register from ``AppConfig.ready``::
     dashboard.register_todo("alerts", _("Alerts to dispose of"), alerts_todo)
 
 * ``panel(org, period, user) -> dict | None``: the panel template's context, or ``None``
-  to leave the panel out;
+  to leave the panel out. A panel whose figures are the org's, the same for every user,
+  registers with ``stored=True``: it is then computed with the snapshot's figures (``user``
+  is ``None``; the result must be JSON-safe) and the page reads it from the snapshot;
+  ``present(data) -> dict`` turns the stored figures into the template's context (labels in
+  the reader's language, say);
 * ``todo(user, org) -> (count, url)``: how many items of ``org``'s subtree in the user's
-  scope are overdue or waiting, and where the list of them is.
+  scope are overdue or waiting, and where the list of them is. To-dos depend on the user's
+  scope, so they are counted on every view: keep each one indexed count query.
 """
 
 from __future__ import annotations
@@ -26,6 +31,14 @@ class Panel:
     template: str
     context: Callable
     order: int = 100
+    stored: bool = False
+    present: Callable | None = None
+
+    def context_from(self, data: dict | None) -> dict | None:
+        """The template's context from the stored figures of a ``stored`` panel."""
+        if data is None or self.present is None:
+            return data
+        return self.present(data)
 
 
 @dataclass(frozen=True)
@@ -41,8 +54,16 @@ _todos: dict[str, Todo] = {}
 _breakdown_keys: list[str] = []
 
 
-def register_panel(key: str, template: str, context: Callable, order: int = 100) -> None:
-    _panels[key] = Panel(key, template, context, order)
+def register_panel(
+    key: str,
+    template: str,
+    context: Callable,
+    order: int = 100,
+    *,
+    stored: bool = False,
+    present: Callable | None = None,
+) -> None:
+    _panels[key] = Panel(key, template, context, order, stored, present)
 
 
 def register_todo(key: str, label, count: Callable, order: int = 100) -> None:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core import stats
 from core.choices import Action
 from orgs.models import Org
 from reports import dashboard, figures, narrative
@@ -102,20 +103,61 @@ def trends(org, period: Period) -> list[dict]:
 # --- snapshots: the dashboard at city scale -------------------------------------------------
 
 
-def dashboard_data(org, period: Period) -> dict:
-    """Everything the dashboard shows of ``org`` and ``period``, computed now, as JSON."""
-    keys = breakdown_keys()
+def _values(org, period: Period) -> dict:
+    return figures.to_json(figures.compute(org, period))
+
+
+def _previous(org, period: Period) -> dict:
+    keys = [f.key for f in figures.registered()]
+    return figures.to_json(figures.compute(org, period.previous(), keys))
+
+
+def _children(org, period: Period) -> dict:
+    by_path = figures.compute_by_child(org, period, breakdown_keys())
+    return {path: figures.to_json(values) for path, values in by_path.items()}
+
+
+def _sections(org, period: Period, keys=None) -> dict:
+    """The org page's sections (``core.stats``): not bound to the period, but as costly at
+    city scale as the figures, so served from the same snapshot by the stats API."""
     return {
-        "values": figures.to_json(figures.compute(org, period)),
-        "previous": figures.to_json(
-            figures.compute(org, period.previous(), [f.key for f in figures.registered()])
-        ),
-        "children": {
-            path: figures.to_json(values)
-            for path, values in figures.compute_by_child(org, period, keys).items()
-        },
-        "trends": trends(org, period),
+        section.key: stats.json_safe(section.compute(org))
+        for section in stats.sections()
+        if keys is None or section.key in keys
     }
+
+
+def _panels(org, period: Period, keys=None) -> dict:
+    """The dashboard panels that are the org's figures, not the user's (``stored``)."""
+    return {
+        panel.key: stats.json_safe(panel.context(org, period, None))
+        for panel in dashboard.panels()
+        if panel.stored and (keys is None or panel.key in keys)
+    }
+
+
+# What a snapshot holds, each part computed by its function. A snapshot stored before a
+# part, a section or a panel existed gets it computed and added when read (``_complete``).
+SNAPSHOT_PARTS = {
+    "values": _values,
+    "previous": _previous,
+    "children": _children,
+    "trends": trends,
+    "sections": _sections,
+    "panels": _panels,
+}
+KEYED_PARTS = {
+    "sections": lambda: [section.key for section in stats.sections()],
+    "panels": lambda: [panel.key for panel in dashboard.panels() if panel.stored],
+}
+
+
+def dashboard_data(org, period: Period) -> dict:
+    """Everything the dashboard and the stats API show of ``org`` and ``period``, computed
+    now, as JSON. Labels kept in it (trends, sections) are in the site's language, whoever's
+    request or which worker computes it: every reader shares the snapshot."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return {key: part(org, period) for key, part in SNAPSHOT_PARTS.items()}
 
 
 def snapshot_refresh(org, period: Period) -> FigureSnapshot:
@@ -132,16 +174,43 @@ def snapshot_refresh(org, period: Period) -> FigureSnapshot:
     return snapshot
 
 
-def snapshot_for(org, period: Period, *, refresh: bool = False) -> tuple[FigureSnapshot, bool]:
-    """The dashboard snapshot of ``org`` and ``period`` and whether it is older than the
-    allowed age. None yet (or ``refresh``): computed now. Too old: returned as it is, and
-    a background refresh is queued (once)."""
-    snapshot = FigureSnapshot.objects.filter(
+def _stored_snapshot(org, period: Period) -> FigureSnapshot | None:
+    return FigureSnapshot.objects.filter(
         org=org, period_start=period.start, period_end=period.end
     ).first()
+
+
+def _complete(snapshot: FigureSnapshot, org, period: Period) -> FigureSnapshot:
+    """Add what a snapshot stored by an older version lacks — a part, a section or a
+    panel registered since — so that no reader meets a KeyError; only that is computed.
+    The update leaves alone a snapshot refreshed in the meantime."""
+    data = snapshot.data
+    missing = {key: part for key, part in SNAPSHOT_PARTS.items() if key not in data}
+    keyed = {
+        part: [key for key in registered() if key not in data[part]]
+        for part, registered in KEYED_PARTS.items()
+        if part in data
+    }
+    keyed = {part: keys for part, keys in keyed.items() if keys}
+    if not missing and not keyed:
+        return snapshot
+    with translation.override(settings.LANGUAGE_CODE):
+        data.update({key: part(org, period) for key, part in missing.items()})
+        for part, keys in keyed.items():
+            data[part].update(SNAPSHOT_PARTS[part](org, period, keys))
+    FigureSnapshot.objects.filter(pk=snapshot.pk, computed_at=snapshot.computed_at).update(
+        data=data
+    )
+    return snapshot
+
+
+def _serve(snapshot, org, period: Period, refresh: bool) -> tuple[FigureSnapshot, bool]:
+    """``snapshot`` (or a new one of ``period`` if none or ``refresh``), completed, and
+    whether it is stale; a stale one queues the refresh of ``period`` in the background."""
     seconds = settings.GONGHUI["DASHBOARD_MAX_AGE_SECONDS"]
     if snapshot is None or refresh or not seconds:
         return snapshot_refresh(org, period), False
+    snapshot = _complete(snapshot, org, Period(snapshot.period_start, snapshot.period_end))
     max_age = datetime.timedelta(seconds=seconds)
     now = timezone.now()
     stale = now - snapshot.computed_at > max_age
@@ -155,6 +224,39 @@ def snapshot_for(org, period: Period, *, refresh: bool = False) -> tuple[FigureS
 
             refresh_snapshot_task.enqueue(org.pk, period.start.isoformat(), period.end.isoformat())
     return snapshot, stale
+
+
+def snapshot_for(org, period: Period, *, refresh: bool = False) -> tuple[FigureSnapshot, bool]:
+    """The dashboard snapshot of ``org`` and ``period`` and whether it is older than the
+    allowed age. None yet (or ``refresh``): computed now. Too old: returned as it is, and
+    a background refresh is queued (once)."""
+    return _serve(_stored_snapshot(org, period), org, period, refresh)
+
+
+def org_sections(org, *, refresh: bool = False) -> tuple[dict, FigureSnapshot | None, bool]:
+    """The org page's sections of ``org``: computed live and exact for a subtree of at
+    most ``GONGHUI["LIVE_SECTIONS_MAX_MEMBERS"]`` members (a check-in shows at once), else
+    read from the org's latest snapshot, which is returned too (to say when it was
+    computed) with whether it is stale. The sections do not depend on the period, so any
+    period's snapshot serves; this year's so far is the one computed or refreshed (its
+    end moves every day: yesterday's is shown while today's is computed in the
+    background). The size is the snapshot's member figure, or, with no snapshot yet, a
+    count that stops past the limit."""
+    limit = settings.GONGHUI["LIVE_SECTIONS_MAX_MEMBERS"]
+    snapshot = FigureSnapshot.objects.filter(org=org).order_by("-computed_at").first()
+    size = snapshot.data.get("values", {}).get("members.total") if snapshot else None
+    if size is None:
+        from members.models import Member
+
+        # Unordered (the default order would sort the whole subtree first), so the count
+        # stops reading rows past the limit.
+        subtree = Member.objects.filter(org__path__startswith=org.path).order_by()
+        size = subtree.values("pk")[: limit + 1].count()
+    if size <= limit:
+        return stats.figures_for(org), None, False
+    period = Period.year_to_date(timezone.localdate())
+    snapshot, stale = _serve(snapshot, org, period, refresh)
+    return snapshot.data["sections"], snapshot, stale
 
 
 # --- the work report ----------------------------------------------------------------------

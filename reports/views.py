@@ -116,11 +116,8 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             ancestors=Org.objects.visible_to(request.user).filter(
                 path__in=[org.path[:i] for i in range(Org.steplen, len(org.path), Org.steplen)]
             ),
-            panels=[
-                (panel.template, found)
-                for panel in dashboard.panels()
-                if (found := panel.context(org, period, request.user)) is not None
-            ],
+            panels=dashboard_panels(org, period, request.user, snapshot),
+            # Per user (their scope), so counted on each view: one indexed count each.
             todos=[
                 {"label": todo.label, "count": count, "url": url}
                 for todo in dashboard.todos()
@@ -129,6 +126,19 @@ class DashboardView(LoginRequiredMixin, TemplateView):
             ],
         )
         return self.render_to_response(context)
+
+
+def dashboard_panels(org, period, user, snapshot) -> list[tuple[str, dict]]:
+    """The panels to show: an org's figures from the snapshot, the others live for ``user``."""
+    shown = []
+    for panel in dashboard.panels():
+        if panel.stored:
+            found = panel.context_from(snapshot.data["panels"][panel.key])
+        else:
+            found = panel.context(org, period, user)
+        if found is not None:
+            shown.append((panel.template, found))
+    return shown
 
 
 def breakdown_xlsx(org, period, keys, breakdown, totals) -> HttpResponse:
