@@ -154,6 +154,8 @@ class StepView(ScopedObjectFormView):
     """One step of a case: the form's data goes to ``actions.<step>``."""
 
     step = ""
+    # The module holding the step functions (another app's step views name theirs).
+    actions_module = actions
     object_argument = "ticket"
     heading = ""
     done = ""
@@ -171,7 +173,7 @@ class StepView(ScopedObjectFormView):
         return context
 
     def perform(self, form):
-        action = getattr(actions, self.step)
+        action = getattr(self.actions_module, self.step)
         action(actor=self.request.user, **{self.object_argument: self.object}, **form.cleaned_data)
         return self.object
 
