@@ -135,7 +135,10 @@ def petition_create(*, actor, data: dict) -> Petition:
 
 def _locked(petition: Petition) -> Petition:
     return (
-        Petition.objects.select_for_update().select_related("org", "handed_to").get(pk=petition.pk)
+        # Lock the petition row only: handed_to is the nullable side of an outer join.
+        Petition.objects.select_for_update(of=("self",))
+        .select_related("org", "handed_to")
+        .get(pk=petition.pk)
     )
 
 
