@@ -36,7 +36,6 @@ from orgs.models import Org
 from petitions.choices import PetitionChannel, PetitionEventKind, PetitionStatus
 from petitions.models import Petition, PetitionEvent
 from rights.actions import _choice, _Errors, _phone_fields, _text, _workers
-from rights.actions import caller_phone_reveal as phone_reveal  # noqa: F401 (same rule)
 from rights.choices import Category
 
 # Which steps each status allows.

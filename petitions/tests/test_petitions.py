@@ -191,7 +191,7 @@ def test_pages_scope_export_and_queries(client_for, city, people, django_assert_
     detail = client.get(reverse("petitions:detail", args=[mine.pk]))
     assert detail.status_code == 200 and "受理期限" in detail.text
     history = client.get(reverse("petitions:detail", args=[mine.pk]), {"tab": "history"})
-    assert history.status_code == 200
+    assert history.status_code == 200 and 'data-testid="timeline"' in history.text
     revealed = client.post(reverse("petitions:reveal-phone", args=[mine.pk]))
     assert "13900001111" in revealed.text
     assert AuditEntry.objects.filter(action="reveal", object_id=str(mine.pk)).exists()
