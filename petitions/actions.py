@@ -35,7 +35,7 @@ from orgs.choices import EnterpriseStatus, OrgStatus
 from orgs.models import Org
 from petitions.choices import PetitionChannel, PetitionEventKind, PetitionStatus
 from petitions.models import Petition, PetitionEvent
-from rights.actions import _choice, _Errors, _phone_fields, _text, _workers
+from rights.actions import FieldErrors, caller_phone_fields, clean_choice, clean_text, clean_workers
 from rights.choices import Category
 
 # Which steps each status allows.
@@ -72,15 +72,17 @@ def _event(petition, kind, actor, note="", org=None) -> PetitionEvent:
 def petition_create(*, actor, data: dict) -> Petition:
     """登记: ``data`` holds org (receiving union), channel, category, caller_name, phone,
     workers_involved, enterprise, subject, content, received_on."""
-    fail = _Errors()
+    fail = FieldErrors()
     org = data.get("org")
     if org is None:
         fail("org", _("Choose the union that received the petition."))
     elif org.status != OrgStatus.ACTIVE:
         fail("org", _("This union is dissolved; choose another one."))
-    channel = _choice(data, "channel", PetitionChannel.choices, fail)
-    category = _choice(data, "category", Category.choices, fail)
-    name = _text(data, "caller_name", fail, required_message=_("Enter the name."), max_length=50)
+    channel = clean_choice(data, "channel", PetitionChannel.choices, fail)
+    category = clean_choice(data, "category", Category.choices, fail)
+    name = clean_text(
+        data, "caller_name", fail, required_message=_("Enter the name."), max_length=50
+    )
     phone = (data.get("phone") or "").strip()
     if phone:
         try:
@@ -88,18 +90,18 @@ def petition_create(*, actor, data: dict) -> Petition:
         except ValidationError as error:
             fail("phone", error.messages[0])
             phone = ""
-    people = _workers(data, fail)
+    people = clean_workers(data, fail)
     enterprise = data.get("enterprise")
     if enterprise is not None and enterprise.status != EnterpriseStatus.ACTIVE:
         fail("enterprise", _("This employer is closed; type its name instead."))
-    subject = _text(
+    subject = clean_text(
         data,
         "subject",
         fail,
         required_message=_("Say in a few words what it is about."),
         max_length=120,
     )
-    content = _text(
+    content = clean_text(
         data, "content", fail, required_message=_("Describe the matter."), max_length=5000
     )
     received_on = data.get("received_on") or _today()
@@ -113,7 +115,7 @@ def petition_create(*, actor, data: dict) -> Petition:
             channel=channel,
             category=category,
             caller_name=name,
-            **_phone_fields(phone),
+            **caller_phone_fields(phone),
             workers_involved=people,
             is_collective=people >= days("PETITION_COLLECTIVE_PEOPLE"),
             enterprise=enterprise,

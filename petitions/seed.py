@@ -17,7 +17,7 @@ from orgs.models import Org
 from petitions.actions import days
 from petitions.choices import PetitionChannel, PetitionEventKind, PetitionStatus
 from petitions.models import Petition, PetitionEvent
-from rights.actions import _phone_fields
+from rights.actions import caller_phone_fields
 from rights.choices import Category
 
 PER_DISTRICT = 24
@@ -55,7 +55,7 @@ def _petition(rng, org, parent, street, status, received_on) -> tuple[Petition, 
         channel=rng.choices(PetitionChannel.values, (30, 40, 20, 10))[0],
         category=category,
         caller_name=person_name(rng),
-        **_phone_fields(f"139{rng.randrange(10**8):08d}"),
+        **caller_phone_fields(f"139{rng.randrange(10**8):08d}"),
         workers_involved=people,
         is_collective=people >= days("PETITION_COLLECTIVE_PEOPLE"),
         subject=subject,
