@@ -12,8 +12,8 @@ from rights.forms import (
     TEXTAREA,
     CadreWorkplaceFields,
     NoteForm,  # noqa: F401 (the step forms of a bare note are shared)
-    _choices,
-    _view_scope_enterprise,
+    blank_first,
+    view_scope_enterprise,
 )
 
 
@@ -26,7 +26,7 @@ class PetitionForm(CadreWorkplaceFields):
     channel = forms.ChoiceField(
         label=pgettext_lazy("petitions", "Channel"), choices=PetitionChannel.choices
     )
-    category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
+    category = forms.ChoiceField(label=_("Matter category"), choices=blank_first(Category.choices))
     caller_name = forms.CharField(label=_("Petitioner"), max_length=50)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
     workers_involved = forms.IntegerField(
@@ -49,7 +49,7 @@ class PetitionForm(CadreWorkplaceFields):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.pop("employer_name", None)
-        _view_scope_enterprise(self)
+        view_scope_enterprise(self)
 
 
 class RejectForm(ScopedForm):

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.scoping import ScopedQuerySet
 from petitions.choices import PetitionChannel, PetitionEventKind, PetitionStatus
-from rights.models import _PII_HIDDEN, CallerMixin
+from rights.models import CALLER_PII_HIDDEN, CallerMixin
 
 
 class Petition(CallerMixin):
@@ -68,7 +68,7 @@ class Petition(CallerMixin):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("org", "handed_to")
-    audit_hidden_fields = _PII_HIDDEN
+    audit_hidden_fields = CALLER_PII_HIDDEN
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
