@@ -39,6 +39,7 @@ from innovation.api import InnovationViewSet, StudioViewSet
 from labour.api import CongressViewSet, ContractViewSet
 from members.api import JoinApplicationViewSet, MemberViewSet, TransferViewSet
 from orgs.api import EnterpriseViewSet, OrgViewSet
+from petitions.api import PetitionViewSet
 from reports.api import ReportDraftViewSet
 from rights.api import DisputeViewSet, LawyerViewSet, LegalAidViewSet, TicketViewSet
 from services.api import PracticalProjectViewSet, ServiceRequestViewSet, ServiceViewSet
@@ -60,6 +61,7 @@ router.register("tickets", TicketViewSet, basename="ticket")
 router.register("legal-aid", LegalAidViewSet, basename="legal-aid")
 router.register("lawyers", LawyerViewSet, basename="lawyer")
 router.register("disputes", DisputeViewSet, basename="dispute")
+router.register("petitions", PetitionViewSet, basename="petition")
 router.register("reports", ReportDraftViewSet, basename="report-draft")
 router.register("honour-programmes", HonourProgrammeViewSet, basename="honour-programme")
 router.register("nominations", NominationViewSet, basename="nomination")

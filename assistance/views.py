@@ -39,12 +39,8 @@ from assistance.tables import (
 )
 from core.choices import Action
 from core.forms import ConfirmForm
+from core.scoping import user_may
 from core.views import ActionFormView, ObjectDetailView, ObjectListView, ScopedObjectFormView
-
-
-def _can(user, obj, action=Action.CHANGE) -> bool:
-    return type(obj).objects.visible_to(user, action).filter(pk=obj.pk).exists()
-
 
 # --- hardship files ------------------------------------------------------------------------
 
@@ -96,8 +92,8 @@ class FileDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         file = self.object
         user = self.request.user
-        context["can_change"] = _can(user, file)
-        context["can_review"] = _can(user, file, Action.REVIEW)
+        context["can_change"] = user_may(user, file)
+        context["can_review"] = user_may(user, file, Action.REVIEW)
         context["household"] = list(file.household.all())
         context["figures"] = actions.figures_of(file)
         context["today"] = timezone.localdate()
@@ -390,7 +386,7 @@ class CampaignDetailView(FundTreeMixin, ObjectDetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["can_change"] = _can(self.request.user, self.object)
+        context["can_change"] = user_may(self.request.user, self.object)
         context["root"] = self.object.allocations.filter(parent=None).first()
         return self.fund_context(context, self.object)
 
@@ -463,10 +459,10 @@ class FundDetailView(FundTreeMixin, ObjectDetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         allocation = self.object
-        context["can_change"] = _can(self.request.user, allocation) and (
+        context["can_change"] = user_may(self.request.user, allocation) and (
             allocation.campaign.status == CampaignStatus.OPEN
         )
-        context["campaign_visible"] = _can(self.request.user, allocation.campaign, Action.VIEW)
+        context["campaign_visible"] = user_may(self.request.user, allocation.campaign, Action.VIEW)
         if context["tab"] == "records":
             context["records"] = allocation.records.select_related("member", "org")[:500]
         return self.fund_context(context, allocation)

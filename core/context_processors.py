@@ -47,6 +47,7 @@ MENU = [
     ("venues", _("Venues"), "grassroots:venue-list"),
     ("homes", _("Workers' homes"), "grassroots:evaluation-list"),
     ("tasks", _("Tasks"), "grassroots:task-list"),
+    ("petitions", _("Letters and visits"), "petitions:list"),
     ("imports", _("Imports"), "import-list"),
     ("audit", _("Audit log"), "audit-log"),
 ]
@@ -96,7 +97,7 @@ MENU_GROUPS = [
         set(),
         {"contests", "innovation", "skills", "honours"},
     ),
-    ("guiding", _("Guiding and grassroots"), set(), {"activities", "grassroots"}),
+    ("guiding", _("Guiding and grassroots"), set(), {"activities", "grassroots", "petitions"}),
 ]
 
 

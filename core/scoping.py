@@ -140,6 +140,11 @@ def scoped_models() -> list[type[models.Model]]:
     return [m for m in apps.get_models() if getattr(m, "scope_fields", None) is not None]
 
 
+def user_may(user, obj, action: str = Action.CHANGE) -> bool:
+    """Whether ``user`` may do ``action`` on ``obj`` (e.g. to show a step's button)."""
+    return type(obj)._default_manager.visible_to(user, action).filter(pk=obj.pk).exists()
+
+
 def ensure_in_scope(user, obj, action: str = Action.CHANGE) -> None:
     """Refuse (inside the caller's transaction) when ``obj`` is not within ``user``'s scope.
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "dues",
     "services",
     "rights",
+    "petitions",
     "reports",
     "honours",
     "assistance",
@@ -268,6 +269,15 @@ GONGHUI = {
     },
     "TICKET_REMIND_WORKDAYS": int(os.environ.get("GH_TICKET_REMIND_DAYS", "1")),
     "RIGHTS_GROUP_WORKERS": int(os.environ.get("GH_RIGHTS_GROUP_WORKERS", "10")),
+    # 信访 (信访工作条例 2022), in calendar days: decide whether to accept (art. 31), reply
+    # after accepting (art. 37), extend once at most (art. 37), ask for a review after the
+    # reply (art. 35), review (art. 35); 集体访 from this many people.
+    "PETITION_ACCEPT_DAYS": int(os.environ.get("GH_PETITION_ACCEPT_DAYS", "15")),
+    "PETITION_HANDLE_DAYS": int(os.environ.get("GH_PETITION_HANDLE_DAYS", "60")),
+    "PETITION_EXTEND_DAYS": int(os.environ.get("GH_PETITION_EXTEND_DAYS", "30")),
+    "PETITION_REVIEW_REQUEST_DAYS": int(os.environ.get("GH_PETITION_REVIEW_REQUEST_DAYS", "30")),
+    "PETITION_REVIEW_DAYS": int(os.environ.get("GH_PETITION_REVIEW_DAYS", "30")),
+    "PETITION_COLLECTIVE_PEOPLE": int(os.environ.get("GH_PETITION_COLLECTIVE_PEOPLE", "5")),
     # Legal aid is open to members, workers in hardship, and every worker with a matter of
     # these categories (rights.choices.Category).
     "LEGAL_AID_OPEN_CATEGORIES": tuple(

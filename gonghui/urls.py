@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("dues.urls")),
     path("", include("services.urls")),
     path("", include("rights.urls")),
+    path("", include("petitions.urls")),
     path("", include("reports.urls")),
     path("", include("honours.urls")),
     path("", include("assistance.urls")),

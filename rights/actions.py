@@ -132,6 +132,7 @@ def new_follow_code() -> tuple[str, str]:
 
 
 # --- shared cleaning ---------------------------------------------------------------------------
+# Public: 信访 (``petitions.actions``) records its petitioners with the same rules.
 
 
 def route(*, enterprise=None, work_area=None) -> Org:
@@ -141,7 +142,7 @@ def route(*, enterprise=None, work_area=None) -> Org:
     ).org
 
 
-class _Errors:
+class FieldErrors:
     def __init__(self):
         self.errors: dict[str, list[str]] = {}
 
@@ -153,7 +154,7 @@ class _Errors:
             raise ValidationError(self.errors)
 
 
-def _text(data, field, fail, *, required_message=None, max_length=None) -> str:
+def clean_text(data, field, fail, *, required_message=None, max_length=None) -> str:
     value = (data.get(field) or "").strip()
     if not value and required_message:
         fail(field, required_message)
@@ -162,7 +163,7 @@ def _text(data, field, fail, *, required_message=None, max_length=None) -> str:
     return value
 
 
-def _choice(data, field, choices, fail, default=None) -> str:
+def clean_choice(data, field, choices, fail, default=None) -> str:
     value = data.get(field) or default or ""
     if value not in dict(choices):
         fail(field, _("Choose a value."))
@@ -184,7 +185,7 @@ def _amount(data, field, fail):
     return value
 
 
-def _workers(data, fail) -> int:
+def clean_workers(data, fail) -> int:
     value = data.get("workers_involved")
     if value in (None, ""):
         return 1
@@ -198,7 +199,7 @@ def _workers(data, fail) -> int:
     return value
 
 
-def _phone_fields(phone: str) -> dict:
+def caller_phone_fields(phone: str) -> dict:
     if not phone:
         return {"caller_phone_cipher": "", "caller_phone_hash": "", "caller_phone_masked": ""}
     return {
@@ -220,10 +221,10 @@ def _clean_caller(data: dict, fail, *, member: Member | None, anonymous: bool, n
         )
         enterprise = data.get("enterprise") or member.enterprise
     elif anonymous:
-        cleaned.update(caller_name="", **_phone_fields(""))
+        cleaned.update(caller_name="", **caller_phone_fields(""))
         enterprise = data.get("enterprise")
     else:
-        cleaned["caller_name"] = _text(
+        cleaned["caller_name"] = clean_text(
             data, "caller_name", fail, required_message=_("Enter the name."), max_length=50
         )
         phone = (data.get("phone") or "").strip()
@@ -235,14 +236,14 @@ def _clean_caller(data: dict, fail, *, member: Member | None, anonymous: bool, n
             except ValidationError as error:
                 fail("phone", error.messages[0])
                 phone = ""
-        cleaned.update(_phone_fields(phone))
+        cleaned.update(caller_phone_fields(phone))
         enterprise = data.get("enterprise")
     if enterprise is not None and enterprise.status != EnterpriseStatus.ACTIVE:
         fail("enterprise", _("This employer is closed; type its name instead."))
         enterprise = None
     cleaned["enterprise"] = enterprise
     cleaned["employer_name"] = (
-        "" if enterprise else _text(data, "employer_name", fail, max_length=200)
+        "" if enterprise else clean_text(data, "employer_name", fail, max_length=200)
     )
     work_area = data.get("work_area")
     if work_area is not None and (
@@ -251,8 +252,8 @@ def _clean_caller(data: dict, fail, *, member: Member | None, anonymous: bool, n
         fail("work_area", _("Choose a district or street of the city."))
         work_area = None
     cleaned["work_area"] = work_area
-    cleaned["category"] = _choice(data, "category", Category.choices, fail)
-    cleaned["workers_involved"] = _workers(data, fail)
+    cleaned["category"] = clean_choice(data, "category", Category.choices, fail)
+    cleaned["workers_involved"] = clean_workers(data, fail)
     cleaned["amount"] = _amount(data, "amount", fail)
     return cleaned
 
@@ -309,29 +310,29 @@ def caller_phone_reveal(*, actor, record) -> str:
 
 
 def _clean_ticket(data: dict, *, member=None, public=False) -> tuple[dict, Org]:
-    fail = _Errors()
+    fail = FieldErrors()
     anonymous = bool(data.get("is_anonymous")) and member is None
     cleaned = _clean_caller(data, fail, member=member, anonymous=anonymous, need_phone=False)
     if public:
-        cleaned["kind"] = _choice(data, "kind", TicketKind.choices, fail, TicketKind.COMPLAINT)
+        cleaned["kind"] = clean_choice(data, "kind", TicketKind.choices, fail, TicketKind.COMPLAINT)
         cleaned["tier"] = TicketTier.ORDINARY
         cleaned["channel"] = TicketChannel.ONLINE
     else:
-        cleaned["kind"] = _choice(data, "kind", TicketKind.choices, fail)
-        cleaned["tier"] = _choice(data, "tier", TicketTier.choices, fail, TicketTier.ORDINARY)
-        cleaned["channel"] = _choice(data, "channel", TicketChannel.choices, fail)
+        cleaned["kind"] = clean_choice(data, "kind", TicketKind.choices, fail)
+        cleaned["tier"] = clean_choice(data, "tier", TicketTier.choices, fail, TicketTier.ORDINARY)
+        cleaned["channel"] = clean_choice(data, "channel", TicketChannel.choices, fail)
     cleaned["is_anonymous"] = anonymous
     cleaned["is_member_caller"] = member is not None or (
         not public and bool(data.get("is_member_caller"))
     )
-    cleaned["subject"] = _text(
+    cleaned["subject"] = clean_text(
         data,
         "subject",
         fail,
         required_message=_("Say in a few words what it is about."),
         max_length=120,
     )
-    cleaned["content"] = _text(
+    cleaned["content"] = clean_text(
         data, "content", fail, required_message=_("Describe the matter."), max_length=5000
     )
     org = _routed_org({} if public else data, cleaned, fail)
@@ -548,11 +549,11 @@ def ticket_reclassify(
     """定性: after a first look, set the difficulty tier (the deadline is counted again from
     the day of receipt), the category, the workers involved (the group flag follows) and the
     amount, while the ticket is open."""
-    fail = _Errors()
+    fail = FieldErrors()
     data = {"tier": tier, "category": category, "workers_involved": workers_involved}
-    tier = _choice(data, "tier", TicketTier.choices, fail)
-    category = _choice(data, "category", Category.choices, fail)
-    workers = _workers(data, fail)
+    tier = clean_choice(data, "tier", TicketTier.choices, fail)
+    category = clean_choice(data, "category", Category.choices, fail)
+    workers = clean_workers(data, fail)
     amount = _amount({"amount": amount}, "amount", fail)
     fail.raise_if_any()
     with transaction.atomic():
@@ -732,9 +733,9 @@ def legal_aid_eligibility(*, is_member: bool, category: str, in_hardship: bool) 
 
 
 def _clean_legal_aid(data: dict, *, member=None, public=False) -> tuple[dict, Org]:
-    fail = _Errors()
+    fail = FieldErrors()
     cleaned = _clean_caller(data, fail, member=member, anonymous=False, need_phone=True)
-    cleaned["matter"] = _text(
+    cleaned["matter"] = clean_text(
         data, "matter", fail, required_message=_("Describe the matter."), max_length=5000
     )
     cleaned["in_hardship"] = bool(data.get("in_hardship"))
@@ -749,7 +750,7 @@ def _clean_legal_aid(data: dict, *, member=None, public=False) -> tuple[dict, Or
         cleaned["channel"] = (
             LegalAidChannel.TICKET
             if ticket
-            else _choice(data, "channel", LegalAidChannel.choices, fail, LegalAidChannel.VISIT)
+            else clean_choice(data, "channel", LegalAidChannel.choices, fail, LegalAidChannel.VISIT)
         )
     org = _routed_org({} if public else data, cleaned, fail)
     fail.raise_if_any()
@@ -907,7 +908,7 @@ def legal_aid_conclude(
     *, actor, case: LegalAidCase, outcome: str, amount_recovered=None, on=None
 ) -> LegalAidCase:
     """结案: the outcome and the money recovered for the worker."""
-    fail = _Errors()
+    fail = FieldErrors()
     if outcome not in LegalAidOutcome.values:
         fail("outcome", _("Choose a value."))
     amount = _amount({"amount_recovered": amount_recovered}, "amount_recovered", fail)
@@ -936,14 +937,14 @@ def legal_aid_conclude(
 
 def lawyer_save(*, actor, data: dict, lawyer: Lawyer | None = None) -> Lawyer:
     """Add a lawyer to a union's roster, or edit one."""
-    fail = _Errors()
+    fail = FieldErrors()
     org = data.get("org") if lawyer is None else lawyer.org
     if org is None:
         fail("org", _("Choose the union."))
-    name = _text(data, "name", fail, required_message=_("Enter the name."), max_length=50)
-    kind = _choice(data, "kind", Lawyer._meta.get_field("kind").choices, fail)
-    firm = _text(data, "firm", fail, max_length=120)
-    specialties = _text(data, "specialties", fail, max_length=200)
+    name = clean_text(data, "name", fail, required_message=_("Enter the name."), max_length=50)
+    kind = clean_choice(data, "kind", Lawyer._meta.get_field("kind").choices, fail)
+    firm = clean_text(data, "firm", fail, max_length=120)
+    specialties = clean_text(data, "specialties", fail, max_length=200)
     fail.raise_if_any()
     with transaction.atomic():
         if lawyer is None:
@@ -969,7 +970,7 @@ def lawyer_save(*, actor, data: dict, lawyer: Lawyer | None = None) -> Lawyer:
 def dispute_create(*, actor, data: dict) -> DisputeCase:
     """劳动争议调处: register a case at a union in scope, optionally born of a ticket or a
     legal-aid case in the actor's scope (its facts are the starting point)."""
-    fail = _Errors()
+    fail = FieldErrors()
     ticket, legal_aid = data.get("ticket"), data.get("legal_aid")
     org = data.get("org") or (ticket.org if ticket else legal_aid.org if legal_aid else None)
     if org is None:
@@ -977,17 +978,19 @@ def dispute_create(*, actor, data: dict) -> DisputeCase:
     elif org.status != OrgStatus.ACTIVE:
         fail("org", _("This union is dissolved; choose another one."))
     enterprise = data.get("enterprise")
-    employer_name = "" if enterprise else _text(data, "employer_name", fail, max_length=200)
+    employer_name = "" if enterprise else clean_text(data, "employer_name", fail, max_length=200)
     if enterprise is None and not employer_name:
         fail("employer_name", _("Choose the employer or type its name."))
-    workers = _text(
+    workers = clean_text(
         data, "workers", fail, required_message=_("Name the worker party."), max_length=300
     )
-    category = _choice(data, "category", Category.choices, fail)
-    claims = _text(data, "claims", fail, required_message=_("State the claims."), max_length=5000)
+    category = clean_choice(data, "category", Category.choices, fail)
+    claims = clean_text(
+        data, "claims", fail, required_message=_("State the claims."), max_length=5000
+    )
     amount = _amount(data, "amount_claimed", fail)
-    involved = _workers(data, fail)
-    mediator = _text(data, "mediator", fail, max_length=100)
+    involved = clean_workers(data, fail)
+    mediator = clean_text(data, "mediator", fail, max_length=100)
     registered_on = data.get("registered_on") or _today()
     if registered_on > _today():
         fail("registered_on", pgettext("rights", "Enter a date that is not in the future."))
@@ -1023,13 +1026,13 @@ def dispute_session_add(
     *, actor, case: DisputeCase, held_on, summary: str, place: str = "", attendees: str = ""
 ) -> MediationSession:
     """A mediation session; the first one puts the case in mediation."""
-    fail = _Errors()
+    fail = FieldErrors()
     data = {"summary": summary, "place": place, "attendees": attendees}
-    summary = _text(
+    summary = clean_text(
         data, "summary", fail, required_message=_("Summarise the session."), max_length=5000
     )
-    place = _text(data, "place", fail, max_length=120)
-    attendees = _text(data, "attendees", fail, max_length=300)
+    place = clean_text(data, "place", fail, max_length=120)
+    attendees = clean_text(data, "attendees", fail, max_length=300)
     if held_on is None or held_on > _today():
         fail("held_on", pgettext("rights", "Enter a date that is not in the future."))
     fail.raise_if_any()
@@ -1066,13 +1069,13 @@ def dispute_close(
     *, actor, case: DisputeCase, outcome: str, amount_agreed=None, note: str = "", on=None
 ) -> DisputeCase:
     """结案: 调解成功 (with the amount agreed), 转仲裁, 诉讼 or 撤回."""
-    fail = _Errors()
+    fail = FieldErrors()
     if outcome not in DisputeOutcome.values:
         fail("outcome", _("Choose a value."))
     amount = _amount({"amount_agreed": amount_agreed}, "amount_agreed", fail)
     if amount is not None and outcome != DisputeOutcome.MEDIATED:
         fail("amount_agreed", _("An amount is agreed only when mediation succeeds."))
-    note = _text({"note": note}, "note", fail, max_length=300)
+    note = clean_text({"note": note}, "note", fail, max_length=300)
     on = on or _today()
     if on > _today():
         fail("on", pgettext("rights", "Enter a date that is not in the future."))

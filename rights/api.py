@@ -172,6 +172,8 @@ class StepMixin:
     """``POST {id}/<step>/``: the payload goes to ``actions.<step>`` for the scoped object."""
 
     object_argument = ""
+    # The module holding the step functions (another app's viewsets name theirs).
+    actions_module = actions
 
     def _step(self, request, step: str, payload_class=None):
         obj = self.get_object()
@@ -180,7 +182,9 @@ class StepMixin:
             payload = payload_class(data=request.data)
             payload.is_valid(raise_exception=True)
             data = payload.validated_data
-        getattr(actions, step)(actor=request.user, **{self.object_argument: obj}, **data)
+        getattr(self.actions_module, step)(
+            actor=request.user, **{self.object_argument: obj}, **data
+        )
         fresh = self.base_queryset().get(pk=obj.pk)
         return Response(self.get_serializer(fresh).data)
 

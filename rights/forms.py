@@ -24,7 +24,7 @@ from rights.models import Lawyer, LegalAidCase, Ticket
 TEXTAREA = forms.Textarea(attrs={"rows": 4})
 
 
-def _choices(choices):
+def blank_first(choices):
     return [("", "—"), *choices]
 
 
@@ -59,7 +59,7 @@ class CadreWorkplaceFields(ScopedForm):
     )
 
 
-def _view_scope_enterprise(form):
+def view_scope_enterprise(form):
     # Any enterprise the cadre can see (not only change) may be named as the employer.
     from core.choices import Action
 
@@ -71,14 +71,14 @@ def _view_scope_enterprise(form):
 
 
 class TicketForm(CadreWorkplaceFields):
-    kind = forms.ChoiceField(label=_("Type"), choices=_choices(TicketKind.choices))
+    kind = forms.ChoiceField(label=_("Type"), choices=blank_first(TicketKind.choices))
     tier = forms.ChoiceField(
         label=_("Difficulty"), choices=TicketTier.choices, initial=TicketTier.ORDINARY
     )
     channel = forms.ChoiceField(
         label=_("Contact channel"), choices=TicketChannel.choices, initial=TicketChannel.HOTLINE
     )
-    category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
+    category = forms.ChoiceField(label=_("Matter category"), choices=blank_first(Category.choices))
     is_anonymous = forms.BooleanField(label=_("The caller stays anonymous"), required=False)
     caller_name = forms.CharField(label=_("Caller"), max_length=50, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=20, required=False)
@@ -111,7 +111,7 @@ class TicketForm(CadreWorkplaceFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _view_scope_enterprise(self)
+        view_scope_enterprise(self)
 
 
 class TicketAssignForm(ScopedForm):
@@ -169,7 +169,7 @@ class LegalAidForm(CadreWorkplaceFields):
     phone = forms.CharField(label=_("Phone"), max_length=20)
     is_member_applicant = forms.BooleanField(label=_("The applicant is a member"), required=False)
     in_hardship = forms.BooleanField(label=_("In financial hardship"), required=False)
-    category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
+    category = forms.ChoiceField(label=_("Matter category"), choices=blank_first(Category.choices))
     channel = forms.ChoiceField(
         label=_("Contact channel"),
         choices=[c for c in LegalAidChannel.choices if c[0] != LegalAidChannel.TICKET],
@@ -194,7 +194,7 @@ class LegalAidForm(CadreWorkplaceFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _view_scope_enterprise(self)
+        view_scope_enterprise(self)
 
 
 class LegalAidAcceptForm(ScopedForm):
@@ -230,7 +230,9 @@ class LegalAidProgressForm(ScopedForm):
 
 
 class LegalAidConcludeForm(ScopedForm):
-    outcome = forms.ChoiceField(label=_("Case outcome"), choices=_choices(LegalAidOutcome.choices))
+    outcome = forms.ChoiceField(
+        label=_("Case outcome"), choices=blank_first(LegalAidOutcome.choices)
+    )
     amount_recovered = forms.DecimalField(
         label=_("Amount recovered (yuan)"), max_digits=14, decimal_places=2, required=False
     )
@@ -255,7 +257,7 @@ class DisputeForm(CadreWorkplaceFields):
         label=_("Worker party"), max_length=300, help_text=_("Names, or e.g. 张三等12人.")
     )
     workers_involved = forms.IntegerField(label=_("Workers involved"), min_value=1, initial=1)
-    category = forms.ChoiceField(label=_("Matter category"), choices=_choices(Category.choices))
+    category = forms.ChoiceField(label=_("Matter category"), choices=blank_first(Category.choices))
     claims = forms.CharField(label=_("Claims"), widget=TEXTAREA)
     amount_claimed = forms.DecimalField(
         label=_("Amount claimed (yuan)"), max_digits=14, decimal_places=2, required=False
@@ -278,7 +280,7 @@ class DisputeForm(CadreWorkplaceFields):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _view_scope_enterprise(self)
+        view_scope_enterprise(self)
 
 
 class SessionForm(ScopedForm):
@@ -289,7 +291,9 @@ class SessionForm(ScopedForm):
 
 
 class DisputeCloseForm(ScopedForm):
-    outcome = forms.ChoiceField(label=_("Case outcome"), choices=_choices(DisputeOutcome.choices))
+    outcome = forms.ChoiceField(
+        label=_("Case outcome"), choices=blank_first(DisputeOutcome.choices)
+    )
     amount_agreed = forms.DecimalField(
         label=_("Amount agreed (yuan)"), max_digits=14, decimal_places=2, required=False
     )
@@ -318,7 +322,7 @@ class ComplaintForm(WorkplaceFields):
         required=False,
     )
     category = forms.ChoiceField(
-        label=_("What is it about?"), choices=_choices(Category.choices), required=False
+        label=_("What is it about?"), choices=blank_first(Category.choices), required=False
     )
     subject = forms.CharField(label=_("In a few words"), max_length=120, required=False)
     content = forms.CharField(

@@ -29,7 +29,7 @@ from rights.choices import (
     TicketTier,
 )
 
-_PII_HIDDEN = ("caller_phone_cipher", "caller_phone_hash", "follow_code_hash")
+CALLER_PII_HIDDEN = ("caller_phone_cipher", "caller_phone_hash", "follow_code_hash")
 _MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
@@ -138,7 +138,7 @@ class Ticket(CallerMixin):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("org",)
-    audit_hidden_fields = _PII_HIDDEN
+    audit_hidden_fields = CALLER_PII_HIDDEN
     objects = ScopedQuerySet.as_manager()
 
     class Meta:
@@ -265,7 +265,7 @@ class LegalAidCase(CallerMixin):
     updated_at = models.DateTimeField(auto_now=True)
 
     scope_fields = ("org",)
-    audit_hidden_fields = _PII_HIDDEN
+    audit_hidden_fields = CALLER_PII_HIDDEN
     objects = ScopedQuerySet.as_manager()
 
     class Meta:

