@@ -32,6 +32,7 @@ from core import audit
 from core.choices import Action, AuditAction
 from core.importing import ImportColumn, Importer, ImportFileError, run_import
 from core.scoping import ensure_org_in_scope
+from dues.participation import among
 from members.models import Member
 from members.selectors import CARD_VALID_STATUSES
 
@@ -385,5 +386,5 @@ def org_leaderboard(quiz: Quiz, user=None) -> list[dict]:
 def quiz_taken(member_ids, start: datetime.date, end: datetime.date):
     """Participation source of the six-month rule: members who handed in a paper."""
     return QuizAttempt.objects.filter(
-        member_id__in=member_ids, submitted_at__range=day_range(start, end)
+        among(member_ids), submitted_at__range=day_range(start, end)
     ).values("member_id")

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, pgettext
 from activities.choices import ActivityStatus, RegistrationStatus, SubmissionStatus
 from activities.models import Activity, QuizAttempt, Registration, Submission
 from core.scoping import path_and_ancestors as ancestor_paths
-from dues.participation import RecordRow, scoped
+from dues.participation import RecordRow, among, scoped
 
 
 def activities_for_member(member, now: datetime.datetime | None = None):
@@ -113,7 +113,7 @@ def day_range(start: datetime.date, end: datetime.date) -> tuple:
 def took_part(member_ids, start: datetime.date, end: datetime.date):
     """Participation source of the six-month rule: members checked in at an activity."""
     return Registration.objects.filter(
-        member_id__in=member_ids, checked_in_at__range=day_range(start, end)
+        among(member_ids), checked_in_at__range=day_range(start, end)
     ).values("member_id")
 
 
@@ -144,7 +144,7 @@ def registration_record(member, user, limit: int) -> list[RecordRow]:
 def works_sent(member_ids, start: datetime.date, end: datetime.date):
     """Participation source of the six-month rule: members who sent a work to a call."""
     return Submission.objects.filter(
-        member_id__in=member_ids,
+        among(member_ids),
         status=SubmissionStatus.SUBMITTED,
         submitted_at__range=day_range(start, end),
     ).values("member_id")

@@ -20,7 +20,7 @@ from contests.models import (
     Score,
     StageEntry,
 )
-from dues.participation import RecordRow, scoped
+from dues.participation import RecordRow, among, scoped
 
 
 @dataclass
@@ -176,7 +176,7 @@ def participants_by_kind(contests) -> list[dict]:
 def took_part(member_ids, start, end):
     """Members who entered a contest running in ``[start, end)`` (six-month review)."""
     return ContestEntry.objects.filter(
-        member_id__in=member_ids,
+        among(member_ids),
         status=EntryStatus.REGISTERED,
         contest__starts_on__lt=end,
         contest__ends_on__gte=start,

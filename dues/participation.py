@@ -10,13 +10,14 @@ their check-ins::
 
     def checked_in(member_ids, start, end):
         return CheckIn.objects.filter(
-            member_id__in=member_ids, on__gte=start, on__lt=end
+            among(member_ids), on__gte=start, on__lt=end
         ).values("member_id")
 
     participation.register("activities", checked_in, record=activity_record)
 
-``fn(member_ids, start, end)`` gets a queryset of member ids (``values("pk")``) and the
-window ``[start, end)`` and returns a queryset of the ids of those members who took part —
+``fn(member_ids, start, end)`` gets a queryset of member ids (``values("pk")``), or None for
+every member, and the window ``[start, end)``, and returns a queryset of the ids of those
+members who took part (``among(member_ids)`` narrows a source's rows) —
 it becomes a ``NOT IN`` subquery of the review list, so it must stay a queryset (or a small
 collection), never a loop over members. Register from the app's ``AppConfig.ready``.
 
@@ -40,6 +41,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import timezone
 
 ParticipationSource = Callable[..., object]
@@ -90,8 +92,18 @@ def record_providers() -> dict[str, RecordProvider]:
     return dict(sorted(_records.items()))
 
 
+def among(member_ids) -> Q:
+    """A source's rows of the members ``member_ids`` (None: of every member). The review
+    list passes None: its ``NOT IN`` subqueries then need not repeat the candidate query,
+    which at city scale costs a scan of the members per source."""
+    # Rows without a member (a team's or an enterprise's entry) are left out: one NULL in
+    # a NOT IN list would exclude every member.
+    return Q(member_id__isnull=False) if member_ids is None else Q(member_id__in=member_ids)
+
+
 def participants(member_ids, start: datetime.date, end: datetime.date) -> list:
-    """One id queryset per source: the members of ``member_ids`` who took part."""
+    """One id queryset per source: the members of ``member_ids`` (None: any member) who
+    took part."""
     return [fn(member_ids, start, end) for fn in sources().values()]
 
 

@@ -87,7 +87,7 @@ def members_to_review(org_subtree: Org | None, as_of: datetime.date, *, members=
     union_keeps_dues = DuesRecord.objects.filter(window, org=OuterRef("org"))
     settled = DuesRecord.objects.filter(window, member=OuterRef("pk"), status__in=SETTLED)
     queryset = candidates.filter(Exists(union_keeps_dues)).exclude(Exists(settled))
-    for took_part in participation.participants(candidates.values("pk"), start, end):
+    for took_part in participation.participants(None, start, end):
         queryset = queryset.exclude(pk__in=took_part)
     return queryset.annotate(last_paid_month=last_paid_month())
 

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Sum
 from django.urls import reverse
 from django.utils import timezone
 
-from dues.participation import RecordRow, scoped
+from dues.participation import RecordRow, among, scoped
 from employment.choices import AidStatus, ApplicationStatus, FairStatus, PostingStatus
 from employment.models import EmploymentAid, FairRegistration, JobApplication, JobFair, JobPosting
 
@@ -104,7 +104,7 @@ def took_part_in_fairs(member_ids, start: datetime.date, end: datetime.date):
     (``dues.participation``). A queryset of member ids."""
     return (
         FairRegistration.objects.filter(
-            member_id__in=member_ids, fair__held_on__gte=start, fair__held_on__lt=end
+            among(member_ids), fair__held_on__gte=start, fair__held_on__lt=end
         )
         .exclude(fair__status=FairStatus.CANCELLED)
         .values("member_id")

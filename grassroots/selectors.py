@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.scoping import path_and_ancestors
-from dues.participation import RecordRow, scoped
+from dues.participation import RecordRow, among, scoped
 from grassroots.choices import (
     ACTIVE_BOOKING_STATUSES,
     BookingStatus,
@@ -96,7 +96,7 @@ def report_counts_by_task(reports, task_ids) -> dict[int, dict]:
 def booking_participants(member_ids, start: datetime.date, end: datetime.date):
     """``dues.participation`` source: members whose venue booking was used in the window."""
     return Booking.objects.filter(
-        member_id__in=member_ids, status=BookingStatus.USED, date__gte=start, date__lt=end
+        among(member_ids), status=BookingStatus.USED, date__gte=start, date__lt=end
     ).values("member_id")
 
 

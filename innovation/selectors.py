@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from dues.participation import RecordRow, scoped
+from dues.participation import RecordRow, among, scoped
 from innovation.choices import InnovationKind, InnovationStatus
 from innovation.models import Innovation, Studio
 
@@ -48,7 +48,7 @@ def innovation_stats(org) -> dict:
 def took_part(member_ids, start, end):
     """Members who submitted an innovation in ``[start, end)`` (six-month review)."""
     return Innovation.objects.filter(
-        member_id__in=member_ids, submitted_on__gte=start, submitted_on__lt=end
+        among(member_ids), submitted_on__gte=start, submitted_on__lt=end
     ).values("member_id")
 
 

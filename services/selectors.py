@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 
 from core.choices import Action
 from core.todos import Todo
-from dues.participation import RecordRow, scoped
+from dues.participation import RecordRow, among, scoped
 from orgs.choices import OrgStatus
 from orgs.models import Org
 from services.actions import ancestor_paths, member_eligibility
@@ -244,7 +244,7 @@ def members_who_requested_services(member_ids, start: datetime.date, end: dateti
     in ``[start, end)`` (and did not withdraw it)."""
     return (
         ServiceRequest.objects.filter(
-            member_id__in=member_ids,
+            among(member_ids),
             submitted_at__date__gte=start,
             submitted_at__date__lt=end,
         )

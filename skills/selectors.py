@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
-from dues.participation import RecordRow, scoped
+from dues.participation import RecordRow, among, scoped
 from skills.choices import EnrolmentStatus, SkillAwardKind
 from skills.models import Enrolment, SkillAward, Training
 
@@ -56,7 +56,7 @@ def took_part(member_ids, start, end):
     """Members enrolled on a training running in ``[start, end)`` (six-month review)."""
     return (
         Enrolment.objects.filter(
-            member_id__in=member_ids,
+            among(member_ids),
             training__starts_on__lt=end,
             training__ends_on__gte=start,
         )

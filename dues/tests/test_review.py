@@ -108,8 +108,9 @@ def test_taking_part_in_union_life_keeps_a_member_off_the_list(
     never = cast["never"]
 
     def took_part(member_ids, start, end):
-        assert (start, end) == (month(2026, 1), month(2026, 7))
-        return member_ids.filter(pk=never.pk)
+        # The review asks every source for any member (None), not for its candidates.
+        assert member_ids is None and (start, end) == (month(2026, 1), month(2026, 7))
+        return Member.objects.filter(pk=never.pk).values("pk")
 
     participation.register("test-activities", took_part)
     try:
@@ -166,3 +167,13 @@ def test_dues_figures_of_a_subtree(city, cast, django_assert_num_queries):
     early = selectors.dues_stats(city.district_a, today=datetime.date(2027, 1, 20))
     assert (early["year"], early["records_due"], early["to_review"]) == (2026, 2, 2)
     assert selectors.dues_stats(city.union_b, today=datetime.date(2026, 7, 15))["year"] == 2026
+
+
+def test_a_row_without_a_member_does_not_empty_the_list(city, cast):
+    """A team's contest entry has no member: a NULL in a NOT IN list would exclude all."""
+    from contests.choices import EntryKind
+    from contests.tests.factories import make_contest, make_entry
+
+    contest = make_contest(None, city.district_a)  # March to June 2026: in the window
+    make_entry(None, contest, city.union_a, "焊接班组", kind=EntryKind.TEAM, count=5)
+    assert names(selectors.members_to_review(city.district_a, AS_OF)) == ["从未丙", "欠缴甲"]
