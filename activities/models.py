@@ -1,5 +1,3 @@
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -106,8 +104,7 @@ class Activity(models.Model):
 
 def submission_path(instance, filename):
     # Stored names never carry the member's file name (kept in ``file_name``).
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"activities/works/{instance.activity_id}/{secrets.token_hex(16)}.{suffix}"
+    return f"activities/works/{instance.activity_id}/{random_name(filename)}"
 
 
 class Submission(models.Model):

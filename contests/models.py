@@ -16,8 +16,6 @@ Ranking rule (also shown on the ranking page):
   the rank and the next rank is skipped (1, 2, 2, 4).
 """
 
-import secrets
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -38,6 +36,7 @@ from contests.choices import (
     StageStatus,
 )
 from core.scoping import ScopedQuerySet
+from core.uploads import random_name
 
 
 class Contest(models.Model):
@@ -98,8 +97,7 @@ class Contest(models.Model):
 
 def work_path(instance, filename):
     # Stored names never carry the entrant's file name: a blind panel sees the file too.
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
-    return f"contests/works/{instance.contest_id}/{secrets.token_hex(16)}.{suffix}"
+    return f"contests/works/{instance.contest_id}/{random_name(filename)}"
 
 
 class ContestEntry(models.Model):

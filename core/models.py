@@ -178,3 +178,20 @@ class UploadedPhoto(models.Model):
     class Meta:
         abstract = True
         ordering = ["id"]
+
+
+class StepEvent(models.Model):
+    """One step in the life of a case (who did what when, and at which union): the
+    history a case page shows. The concrete model adds the case and its ``kind`` choices."""
+
+    at = models.DateTimeField(_("at"))
+    actor_name = models.CharField(_("by"), max_length=150, blank=True)
+    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import StepEvent
 from core.scoping import ScopedQuerySet
 from petitions.choices import PetitionChannel, PetitionEventKind, PetitionStatus
 from rights.models import CALLER_PII_HIDDEN, CallerMixin
@@ -95,18 +96,8 @@ class Petition(CallerMixin):
         return self.handed_to if self.handed_to_id else self.org
 
 
-class PetitionEvent(models.Model):
+class PetitionEvent(StepEvent):
     """One step of a petition (who did what when): its history."""
 
     petition = models.ForeignKey(Petition, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("step"), max_length=20, choices=PetitionEventKind.choices)
-    at = models.DateTimeField(_("at"))
-    actor_name = models.CharField(_("by"), max_length=150, blank=True)
-    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
-    note = models.TextField(_("note"), blank=True)
-
-    class Meta:
-        ordering = ["at", "id"]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"

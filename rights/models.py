@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import StepEvent
 from core.scoping import ScopedQuerySet
 from rights.choices import (
     Category,
@@ -162,26 +163,18 @@ class Ticket(CallerMixin):
         return f"12351-{self.received_on:%Y%m%d}-{self.pk:06d}" if self.pk else ""
 
 
-class TicketEvent(models.Model):
+class TicketEvent(StepEvent):
     """One step of a ticket's life (who did what when), shown on the ticket and, without
     internal names, to the caller."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(_("step"), max_length=12, choices=TicketEventKind.choices)
-    at = models.DateTimeField(_("at"))
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    actor_name = models.CharField(_("by"), max_length=150, blank=True)
-    org = models.ForeignKey("orgs.Org", on_delete=models.PROTECT, related_name="+")
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
-        ordering = ["at", "id"]
+    class Meta(StepEvent.Meta):
         indexes = [models.Index(fields=["ticket", "at"])]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.at:%Y-%m-%d %H:%M}"
 
 
 class Lawyer(models.Model):
